@@ -1,0 +1,328 @@
+"""nameko-chat: a serverless console chat built with nameko.
+
+Every running copy of this file is a nameko service called ``chat``. Lines
+typed on standard input are dispatched as nameko events through RabbitMQ,
+and every running client prints them.
+"""
+import warnings
+
+# eventlet 0.41 warns on import that it is deprecated, on every run; the
+# warning is for library authors, not for someone who wants to chat.
+warnings.filterwarnings("ignore", message="\nEventlet is deprecated")
+
+import eventlet  # noqa: E402
+
+# Green sockets and threads for everything imported below: nameko needs them.
+eventlet.monkey_patch()
+
+import argparse  # noqa: E402
+import dataclasses  # noqa: E402
+import logging  # noqa: E402
+import os  # noqa: E402
+import signal  # noqa: E402
+import sys  # noqa: E402
+from typing import ClassVar  # noqa: E402
+
+from eventlet.event import Event  # noqa: E402
+from eventlet.green import os as green_os  # noqa: E402
+from eventlet.queue import LightQueue  # noqa: E402
+from nameko.events import BROADCAST, EventDispatcher, event_handler  # noqa: E402
+from nameko.extensions import DependencyProvider, Entrypoint  # noqa: E402
+from nameko.messaging import QueueConsumer  # noqa: E402
+from nameko.runners import ServiceRunner  # noqa: E402
+
+# The screen is for the chat: nameko's and kombu's progress reports stay
+# quiet, their errors still show.
+for _name in ("nameko", "kombu", "amqp"):
+    logging.getLogger(_name).setLevel(logging.ERROR)
+
+
+# Extensions: the entrypoints that start work and the dependency providers
+# that workers use to reach the outside world.
+
+class Stdin(Entrypoint):
+    """Entrypoint that fires the decorated method with each line typed.
+
+    Lines are handled one at a time, in the order they were typed: the next
+    worker starts only when the last one has finished. End of input, or the
+    line ``until``, stops the service. However the service stops (a signal
+    too), the method's last call is with ``until``, so it sees the end
+    exactly once.
+    """
+
+    queue_consumer = QueueConsumer()
+
+    def __init__(self, until, **kwargs):
+        self.until = until
+        self.lines = None
+        self.reader = None
+        self.gt = None
+        self.worker_complete = Event()
+        super().__init__(**kwargs)
+
+    def start(self):
+        # Read nothing before the service hears the room, so that a line sent
+        # at once is received by this client too. QueueConsumer is shared by
+        # every extension that declares it, here and in the event handlers;
+        # its start() returns when they are consuming.
+        self.queue_consumer.start()
+        self.lines = LightQueue()
+        self.reader = self.container.spawn_managed_thread(self._read)
+        self.gt = self.container.spawn_managed_thread(self._run)
+
+    def stop(self):
+        # Lines already read are still handled, then `until`, and then no
+        # worker is spawned.
+        self.reader.kill()
+        self.lines.put(self.until)
+        self.gt.wait()
+
+    def kill(self):
+        self.reader.kill()
+        self.gt.kill()
+
+    def _read(self):
+        """Read standard input into `self.lines`, a line at a time."""
+        # eventlet's green `os.read` waits for input without blocking the
+        # other greenthreads, and can be killed while it waits. A blocking
+        # read in a real thread could not, and would hold the process open
+        # at exit until the next Enter.
+        for raw in self._read_lines():
+            # Bytes that are not UTF-8 become U+FFFD, not an exception.
+            line = raw.decode("utf-8", errors="replace").removesuffix("\r")
+            if line == self.until:
+                break
+            self.lines.put(line)
+        # Stopping the container stops its entrypoints, this one included, so
+        # it must be done from a greenthread of its own.
+        eventlet.spawn_n(self.container.stop)
+
+    @staticmethod
+    def _read_lines():
+        """Yield the lines of standard input, as bytes, until end of input."""
+        pending = b""
+        while chunk := green_os.read(sys.stdin.fileno(), 65536):
+            *lines, pending = (pending + chunk).split(b"\n")
+            yield from lines
+        if pending:
+            yield pending
+
+    def _run(self):
+        """Fire a worker for each line, one at a time, until input ends."""
+        while True:
+            line = self.lines.get()
+            self.container.spawn_worker(
+                self, (line,), {}, handle_result=self.handle_result)
+            self.worker_complete.wait()
+            self.worker_complete.reset()
+            if line == self.until:
+                break
+
+    def handle_result(self, worker_ctx, result, exc_info):
+        self.worker_complete.send()
+        return result, exc_info
+
+
+stdin = Stdin.decorator
+
+
+class Once(Entrypoint):
+    """Entrypoint that fires the decorated method once, when the service
+    starts, with the arguments given to the decorator.
+
+    ``@once`` fires with no arguments, ``@once("robot")`` with one; stacked
+    decorators each fire once, in no set order.
+    """
+
+    def __init__(self, *args, **kwargs):
+        self.args = args
+        self.kwargs = kwargs
+        super().__init__()
+
+    def start(self):
+        self.container.spawn_worker(self, self.args, self.kwargs)
+
+
+once = Once.decorator
+
+
+class Stdout(DependencyProvider):
+    """Dependency provider that injects the stream the service writes to.
+
+    Each worker's output is flushed when the worker ends, so it shows at
+    once even on a pipe. At stop the current line is ended, so the shell's
+    prompt that follows starts on a line of its own.
+    """
+
+    def setup(self):
+        self.stream = sys.stdout
+
+    def get_dependency(self, worker_ctx):
+        return self.stream
+
+    def worker_teardown(self, worker_ctx):
+        self.stream.flush()
+
+    def stop(self):
+        self.stream.write("\n")
+        self.stream.flush()
+
+
+class ChatUser:
+    """Who is at this console, as far as the room knows."""
+
+    def __init__(self):
+        self.name = None
+
+    def login(self, name):
+        self.name = name
+
+    @property
+    def logged_in(self):
+        return self.name is not None
+
+
+class User(DependencyProvider):
+    """Dependency provider that keeps the user's name across workers.
+
+    A worker lives for one call, and each has a new service instance, so
+    anything that must outlive a call lives in a provider: every worker is
+    given this same `ChatUser`.
+    """
+
+    def setup(self):
+        self.user = ChatUser()
+
+    def get_dependency(self, worker_ctx):
+        return self.user
+
+
+# Events: what clients say to each other. The payload of each event is its
+# fields as a dict; the routing key is its `type`.
+
+@dataclasses.dataclass
+class Message:
+    """Someone said something: every client prints ``AUTHOR: MSG``."""
+    type: ClassVar[str] = "message"
+    author: str
+    msg: str
+
+
+@dataclasses.dataclass
+class Joined:
+    """Someone entered their name: every client prints ``* AUTHOR joined``."""
+    type: ClassVar[str] = "joined"
+    author: str
+
+
+@dataclasses.dataclass
+class Left:
+    """Someone left: every client prints ``* AUTHOR left``."""
+    type: ClassVar[str] = "left"
+    author: str
+
+
+# The service.
+
+PROMPT = ">>> "
+QUIT = "/quit"
+
+
+class Chat:
+    """The chat: every client runs one, and every client hears every event.
+
+    Its event handlers are BROADCAST: each client gets a queue of its own,
+    so every client receives every event. The queues are not kept while a
+    client is away (`reliable_delivery=False`), so there is no backlog to
+    read on joining.
+    """
+    name = "chat"
+
+    dispatch = EventDispatcher()
+    stdout = Stdout()
+    user = User()
+
+    @once
+    def ask_name(self):
+        self.stdout.write("Please enter your name:\n" + PROMPT)
+
+    @stdin(until=QUIT)
+    def handle_line(self, line):
+        """The first line typed is the user's name; every later one is said."""
+        if line == QUIT:
+            self.leave()
+            return
+        text = line.strip()
+        if not text:
+            self.stdout.write(PROMPT)
+        elif not self.user.logged_in:
+            self.user.login(text)
+            self.send(Joined(author=text))
+            self.stdout.write(f"Welcome to chat, {text}!\n" + PROMPT)
+        else:
+            # No prompt here: the message coming back brings it.
+            self.send(Message(author=self.user.name, msg=text))
+
+    def leave(self):
+        if self.user.logged_in:
+            self.send(Left(author=self.user.name))
+
+    def send(self, event):
+        self.dispatch(event.type, dataclasses.asdict(event))
+
+    @event_handler("chat", Message.type,
+                   handler_type=BROADCAST, reliable_delivery=False)
+    def on_message(self, payload):
+        if self.user.logged_in:
+            self.show(f"{payload['author']}: {payload['msg']}")
+
+    @event_handler("chat", Joined.type,
+                   handler_type=BROADCAST, reliable_delivery=False)
+    def on_joined(self, payload):
+        if self.user.logged_in:
+            self.show(f"* {payload['author']} joined")
+
+    @event_handler("chat", Left.type,
+                   handler_type=BROADCAST, reliable_delivery=False)
+    def on_left(self, payload):
+        if self.user.logged_in:
+            self.show(f"* {payload['author']} left")
+
+    def show(self, text):
+        """Print a line from the room, then the prompt again."""
+        if self.stdout.isatty():
+            # Carriage return and erase line: the prompt this line replaces
+            # leaves nothing behind.
+            self.stdout.write("\r\x1b[K")
+        self.stdout.write(text + "\n" + PROMPT)
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description="nameko-chat: a serverless console chat.")
+    parser.add_argument(
+        "--broker",
+        default=os.environ.get("AMQP_URI", "amqp://guest:guest@localhost"),
+        help="RabbitMQ URI (default: $AMQP_URI, else %(default)s)")
+    args = parser.parse_args()
+
+    runner = ServiceRunner({"AMQP_URI": args.broker})
+    runner.add_service(Chat)
+
+    def shut_down(signum, frame):
+        # Signal handlers run outside eventlet's loop and must not block in
+        # it, so the runner is stopped from a greenthread. A second signal
+        # stops without grace.
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, lambda *_: eventlet.spawn_n(runner.kill))
+        eventlet.spawn_n(runner.stop)
+
+    signal.signal(signal.SIGINT, shut_down)
+    signal.signal(signal.SIGTERM, shut_down)
+
+    runner.start()
+    runner.wait()
+
+
+if __name__ == "__main__":
+    main()
