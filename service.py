@@ -26,7 +26,7 @@ from typing import ClassVar  # noqa: E402
 from eventlet.event import Event  # noqa: E402
 from eventlet.green import os as green_os  # noqa: E402
 from eventlet.queue import LightQueue  # noqa: E402
-from nameko.events import BROADCAST, EventDispatcher, event_handler  # noqa: E402
+from nameko.events import BROADCAST, EventDispatcher, EventHandler  # noqa: E402
 from nameko.extensions import DependencyProvider, Entrypoint  # noqa: E402
 from nameko.messaging import QueueConsumer  # noqa: E402
 from nameko.runners import ServiceRunner  # noqa: E402
@@ -40,6 +40,28 @@ for _name in ("nameko", "kombu", "amqp"):
 # Extensions: the entrypoints that start work and the dependency providers
 # that workers use to reach the outside world.
 
+class QuickStopQueueConsumer(QueueConsumer):
+    """nameko's QueueConsumer, stopping in a tenth of a second, not two.
+
+    Its loop waits for messages a `safety_interval` at a time, 1 s unless
+    told otherwise, and stopping takes two turns of the loop: one to cancel
+    the consumers, one to notice that none is left.
+    """
+
+    def run(self):
+        super().run(safety_interval=0.1)
+
+
+class QuickStopEventHandler(EventHandler):
+    """nameko's event handler, on the quick-stopping consumer."""
+
+    queue_consumer = QuickStopQueueConsumer()
+
+
+# Used just like nameko's own `event_handler`.
+event_handler = QuickStopEventHandler.decorator
+
+
 class Stdin(Entrypoint):
     """Entrypoint that fires the decorated method with each line typed.
 
@@ -50,7 +72,7 @@ class Stdin(Entrypoint):
     exactly once.
     """
 
-    queue_consumer = QueueConsumer()
+    queue_consumer = QuickStopQueueConsumer()
 
     def __init__(self, until, **kwargs):
         self.until = until
@@ -62,9 +84,9 @@ class Stdin(Entrypoint):
 
     def start(self):
         # Read nothing before the service hears the room, so that a line sent
-        # at once is received by this client too. QueueConsumer is shared by
-        # every extension that declares it, here and in the event handlers;
-        # its start() returns when they are consuming.
+        # at once is received by this client too. The queue consumer is shared
+        # by every extension that declares it, here and in the event handlers,
+        # and its start() returns when they are consuming.
         self.queue_consumer.start()
         self.lines = LightQueue()
         self.reader = self.container.spawn_managed_thread(self._read)
@@ -101,7 +123,7 @@ class Stdin(Entrypoint):
     def _read_lines():
         """Yield the lines of standard input, as bytes, until end of input."""
         pending = b""
-        while chunk := green_os.read(sys.stdin.fileno(), 65536):
+        while chunk := green_os.read(0, 65536):  # 0: standard input
             *lines, pending = (pending + chunk).split(b"\n")
             yield from lines
         if pending:
@@ -225,6 +247,7 @@ class Left:
 # The service.
 
 PROMPT = ">>> "
+ASK_NAME = "Please enter your name:\n" + PROMPT
 QUIT = "/quit"
 
 
@@ -244,7 +267,7 @@ class Chat:
 
     @once
     def ask_name(self):
-        self.stdout.write("Please enter your name:\n" + PROMPT)
+        self.stdout.write(ASK_NAME)
 
     @stdin(until=QUIT)
     def handle_line(self, line):
@@ -254,7 +277,7 @@ class Chat:
             return
         text = line.strip()
         if not text:
-            self.stdout.write(PROMPT)
+            self.stdout.write(PROMPT if self.user.logged_in else ASK_NAME)
         elif not self.user.logged_in:
             self.user.login(text)
             self.send(Joined(author=text))
