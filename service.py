@@ -11,6 +11,7 @@ import warnings
 warnings.filterwarnings("ignore", message="\nEventlet is deprecated")
 
 import eventlet  # noqa: E402
+import eventlet.debug  # noqa: E402
 
 # Green sockets and threads for everything imported below: nameko needs them.
 eventlet.monkey_patch()
@@ -19,17 +20,22 @@ import argparse  # noqa: E402
 import dataclasses  # noqa: E402
 import logging  # noqa: E402
 import os  # noqa: E402
+import re  # noqa: E402
 import signal  # noqa: E402
 import sys  # noqa: E402
 from typing import ClassVar  # noqa: E402
 
+from amqp.exceptions import AMQPError  # noqa: E402
 from eventlet.event import Event  # noqa: E402
 from eventlet.green import os as green_os  # noqa: E402
 from eventlet.queue import LightQueue  # noqa: E402
+from kombu import Connection  # noqa: E402
+from kombu.exceptions import KombuError  # noqa: E402
 from nameko.events import BROADCAST, EventDispatcher, EventHandler  # noqa: E402
 from nameko.extensions import DependencyProvider, Entrypoint  # noqa: E402
 from nameko.messaging import QueueConsumer  # noqa: E402
 from nameko.runners import ServiceRunner  # noqa: E402
+from nameko.utils import sanitize_url  # noqa: E402
 
 # The screen is for the chat: nameko's and kombu's progress reports stay
 # quiet, their errors still show.
@@ -40,26 +46,50 @@ for _name in ("nameko", "kombu", "amqp"):
 # Extensions: the entrypoints that start work and the dependency providers
 # that workers use to reach the outside world.
 
-class QuickStopQueueConsumer(QueueConsumer):
-    """nameko's QueueConsumer, stopping in a tenth of a second, not two.
+class ChatQueueConsumer(QueueConsumer):
+    """nameko's QueueConsumer, quick to stop and telling of its connection.
 
     Its loop waits for messages a `safety_interval` at a time, 1 s unless
     told otherwise, and stopping takes two turns of the loop: one to cancel
-    the consumers, one to notice that none is left.
+    the consumers, one to notice that none is left. A tenth of a second
+    makes stopping take a fifth, not two.
+
+    When the connection to the broker is lost, kombu reconnects on its own;
+    the user is told, in a line each, that it was lost and that it is back.
     """
+
+    connected = False
+    retrying = False
 
     def run(self):
         super().run(safety_interval=0.1)
 
+    def on_connection_error(self, exc, interval):
+        if self.should_stop:
+            raise exc  # killed while the broker is away: stop retrying
+        if not self.retrying:
+            self.retrying = True
+            notify("connection to the broker lost, retrying")
 
-class QuickStopEventHandler(EventHandler):
-    """nameko's event handler, on the quick-stopping consumer."""
+    def on_consume_ready(self, connection, channel, consumers, **kwargs):
+        if self.connected:
+            notify("reconnected")
+        self.connected = True
+        self.retrying = False
+        super().on_consume_ready(connection, channel, consumers, **kwargs)
 
-    queue_consumer = QuickStopQueueConsumer()
+
+class ChatEventHandler(EventHandler):
+    """nameko's event handler, on the chat's queue consumer."""
+
+    queue_consumer = ChatQueueConsumer()
 
 
 # Used just like nameko's own `event_handler`.
-event_handler = QuickStopEventHandler.decorator
+event_handler = ChatEventHandler.decorator
+
+
+STOP_GRACE = 1.5  # seconds a stopping service may wait for the broker
 
 
 class Stdin(Entrypoint):
@@ -72,7 +102,7 @@ class Stdin(Entrypoint):
     exactly once.
     """
 
-    queue_consumer = QuickStopQueueConsumer()
+    queue_consumer = ChatQueueConsumer()
 
     def __init__(self, until, **kwargs):
         self.until = until
@@ -93,6 +123,9 @@ class Stdin(Entrypoint):
         self.gt = self.container.spawn_managed_thread(self._run)
 
     def stop(self):
+        # nameko's graceful stop waits for the broker, which may be gone;
+        # leaving must not, so what is left of it after a while is killed.
+        eventlet.spawn_after(STOP_GRACE, self.container.kill)
         # Lines already read are still handled, then `until`, and then no
         # worker is spawned.
         self.reader.kill()
@@ -172,8 +205,8 @@ class Stdout(DependencyProvider):
     """Dependency provider that injects the stream the service writes to.
 
     Each worker's output is flushed when the worker ends, so it shows at
-    once even on a pipe. At stop the current line is ended, so the shell's
-    prompt that follows starts on a line of its own.
+    once even on a pipe. At stop, or kill, the current line is ended, so the
+    shell's prompt that follows starts on a line of its own.
     """
 
     def setup(self):
@@ -188,6 +221,9 @@ class Stdout(DependencyProvider):
     def stop(self):
         self.stream.write("\n")
         self.stream.flush()
+
+    def kill(self):
+        self.stop()
 
 
 class ChatUser:
@@ -244,12 +280,66 @@ class Left:
     author: str
 
 
-# The service.
+# The screen: every line printed goes through `show`, and all text from
+# the wire through `printable`.
 
 PROMPT = ">>> "
 ASK_NAME = "Please enter your name:\n" + PROMPT
 QUIT = "/quit"
+MAX_NAME = 40  # characters in a name
+MAX_MESSAGE = 2000  # characters in a message, on sending and on display
 
+# C0 controls, DEL and C1 controls: all that a terminal acts on, from
+# carriage return to the start of every escape sequence.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text, limit=MAX_MESSAGE):
+    """`text` from another user, made safe to print: control characters
+    are shown as escapes (an ESC as ``\\x1b``), and text over `limit`
+    characters is cut, with a mark that says so."""
+    cut = len(text) - limit
+    if cut > 0:
+        text = text[:limit]
+    text = CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+    return f"{text}... [{cut} more characters not shown]" if cut > 0 else text
+
+
+def show(stream, line):
+    """Print `line` over the prompt, then the prompt again."""
+    if stream.isatty():
+        # Carriage return and erase line: the prompt this line replaces
+        # leaves nothing behind.
+        stream.write("\r\x1b[K")
+    stream.write(line + "\n" + PROMPT)
+
+
+def notify(notice):
+    """Tell the user how the chat is doing, outside any worker."""
+    show(sys.stdout, "! " + notice)
+    sys.stdout.flush()
+
+
+def from_wire(event_type, payload):
+    """The `event_type` event that `payload` holds, safe to print, or None
+    if it holds none: every field must be there, and be text."""
+    if not isinstance(payload, dict):
+        return None
+    fields = {}
+    for field in dataclasses.fields(event_type):
+        value = payload.get(field.name)
+        if not isinstance(value, str):
+            return None
+        fields[field.name] = printable(value)
+    return event_type(**fields)
+
+
+# What can go wrong in talking to the broker: it is down, unreachable, or
+# refuses us.
+BROKER_ERRORS = (OSError, AMQPError, KombuError)
+
+
+# The service.
 
 class Chat:
     """The chat: every client runs one, and every client hears every event.
@@ -272,52 +362,74 @@ class Chat:
     @stdin(until=QUIT)
     def handle_line(self, line):
         """The first line typed is the user's name; every later one is said."""
+        text = line.strip()
         if line == QUIT:
             self.leave()
-            return
-        text = line.strip()
-        if not text:
-            self.stdout.write(PROMPT if self.user.logged_in else ASK_NAME)
         elif not self.user.logged_in:
-            self.user.login(text)
-            self.send(Joined(author=text))
-            self.stdout.write(f"Welcome to chat, {text}!\n" + PROMPT)
+            self.log_in(text)
+        elif not text:
+            self.stdout.write(PROMPT)
+        elif text.startswith("/"):
+            show(self.stdout, f"! unknown command {text.split()[0]}: "
+                              f"{QUIT} leaves, and that is all")
+        elif len(text) > MAX_MESSAGE:
+            show(self.stdout, f"! not sent: {len(text)} characters, and "
+                              f"a message is at most {MAX_MESSAGE}")
+        elif not self.send(Message(author=self.user.name, msg=text)):
+            show(self.stdout, f"! not sent, the broker is unreachable: {text}")
+        # Otherwise no prompt: the message coming back brings it.
+
+    def log_in(self, name):
+        if not name:
+            self.stdout.write(ASK_NAME)
+        elif len(name) > MAX_NAME or CONTROL.search(name):
+            self.stdout.write(f"! a name is at most {MAX_NAME} characters, "
+                              f"none of them control characters\n{ASK_NAME}")
+        elif not self.send(Joined(author=name)):
+            self.stdout.write(f"! the broker is unreachable\n{ASK_NAME}")
         else:
-            # No prompt here: the message coming back brings it.
-            self.send(Message(author=self.user.name, msg=text))
+            self.user.login(name)
+            self.stdout.write(f"Welcome to chat, {name}!\n{PROMPT}")
 
     def leave(self):
         if self.user.logged_in:
             self.send(Left(author=self.user.name))
 
     def send(self, event):
-        self.dispatch(event.type, dataclasses.asdict(event))
+        """Dispatch `event`; False if the broker could not take it."""
+        try:
+            self.dispatch(event.type, dataclasses.asdict(event))
+        except BROKER_ERRORS:
+            return False
+        return True
 
     @event_handler("chat", Message.type,
                    handler_type=BROADCAST, reliable_delivery=False)
     def on_message(self, payload):
-        if self.user.logged_in:
-            self.show(f"{payload['author']}: {payload['msg']}")
+        if message := self.receive(Message, payload):
+            show(self.stdout, f"{message.author}: {message.msg}")
 
     @event_handler("chat", Joined.type,
                    handler_type=BROADCAST, reliable_delivery=False)
     def on_joined(self, payload):
-        if self.user.logged_in:
-            self.show(f"* {payload['author']} joined")
+        if joined := self.receive(Joined, payload):
+            show(self.stdout, f"* {joined.author} joined")
 
     @event_handler("chat", Left.type,
                    handler_type=BROADCAST, reliable_delivery=False)
     def on_left(self, payload):
-        if self.user.logged_in:
-            self.show(f"* {payload['author']} left")
+        if left := self.receive(Left, payload):
+            show(self.stdout, f"* {left.author} left")
 
-    def show(self, text):
-        """Print a line from the room, then the prompt again."""
-        if self.stdout.isatty():
-            # Carriage return and erase line: the prompt this line replaces
-            # leaves nothing behind.
-            self.stdout.write("\r\x1b[K")
-        self.stdout.write(text + "\n" + PROMPT)
+    def receive(self, event_type, payload):
+        """The event in `payload`, safe to print, if this user is logged in
+        and the event is well formed (if not, the user is told)."""
+        if not self.user.logged_in:
+            return None
+        event = from_wire(event_type, payload)
+        if event is None:
+            show(self.stdout, f"! ignored a malformed {event_type.type} event")
+        return event
 
 
 def main():
@@ -328,6 +440,12 @@ def main():
         default=os.environ.get("AMQP_URI", "amqp://guest:guest@localhost"),
         help="RabbitMQ URI (default: $AMQP_URI, else %(default)s)")
     args = parser.parse_args()
+
+    # A character the terminal cannot show is shown as its code, not a crash.
+    sys.stdout.reconfigure(errors="backslashreplace")
+    # Errors reach us from runner.start() and runner.wait(); eventlet's hub
+    # would print each one again, with its traceback, on its way through.
+    eventlet.debug.hub_exceptions(False)
 
     runner = ServiceRunner({"AMQP_URI": args.broker})
     runner.add_service(Chat)
@@ -343,8 +461,18 @@ def main():
     signal.signal(signal.SIGINT, shut_down)
     signal.signal(signal.SIGTERM, shut_down)
 
-    runner.start()
-    runner.wait()
+    try:
+        # A first connection of our own, so that a broker we cannot use is
+        # reported in one line, before nameko's threads fail on it too.
+        with Connection(args.broker) as connection:
+            connection.connect()
+        runner.start()
+        runner.wait()
+    except BROKER_ERRORS as exc:
+        sys.exit(f"nameko-chat: cannot connect to the broker at "
+                 f"{sanitize_url(args.broker)} ({exc}). Check the URI, or "
+                 f"start RabbitMQ there; name another broker with --broker "
+                 f"URI or the AMQP_URI environment variable.")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import io
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -27,7 +28,9 @@ from nameko.testing.services import (
     restrict_entrypoints, worker_factory,
 )
 
-from service import Chat, ChatUser, Stdout, User, once, stdin
+from service import (
+    MAX_MESSAGE, Chat, ChatUser, Stdout, User, once, printable, stdin,
+)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 AMQP_URI = os.environ.get("AMQP_URI", "amqp://guest:guest@localhost")
@@ -287,6 +290,104 @@ def test_chat_quit_says_left_only_when_logged_in(chat):
     chat.dispatch.assert_called_once_with("left", {"author": "ann"})
 
 
+# Text from other users is untrusted: nothing in it may act on the terminal.
+
+@pytest.mark.parametrize("hostile, shown", [
+    ("\x1b[2J\x1b[Hcleared", "\\x1b[2J\\x1b[Hcleared"),           # CSI
+    ("\x1b]0;pwned\x07title", "\\x1b]0;pwned\\x07title"),         # OSC, BEL
+    ("\x1bP+q\x1b\\dcs", "\\x1bP+q\\x1b\\dcs"),                  # DCS
+    ("\x9b31mc1 csi", "\\x9b31mc1 csi"),                            # C1 CSI
+    ("mallory\rbob", "mallory\\rbob"),                               # CR
+    ("tab\there\nnewline\x7f", "tab\\there\\nnewline\\x7f"),
+    ("héllo wörld ✓ 你好 👩‍💻", "héllo wörld ✓ 你好 👩‍💻"),          # unharmed
+])
+def test_printable_shows_control_characters_as_escapes(hostile, shown):
+    assert printable(hostile) == shown
+
+
+def test_printable_cuts_over_long_text_with_a_mark():
+    shown = printable("x" * (MAX_MESSAGE + 500))
+    assert shown == "x" * MAX_MESSAGE + "... [500 more characters not shown]"
+
+
+@pytest.mark.parametrize("payload", [
+    "hello", 42, None, [1, 2], {}, {"author": "bob"},
+    {"author": 5, "msg": "hi"}, {"author": "bob", "msg": None},
+    {"author": "bob", "msg": ["a", "list"]},
+])
+def test_chat_tells_of_malformed_events_and_goes_on(chat, payload):
+    chat.user.login("ann")
+    chat.on_message(payload)
+    chat.on_message({"author": "bob", "msg": "still here"})
+
+    assert chat.stdout.getvalue() == (
+        "! ignored a malformed message event\n>>> bob: still here\n>>> ")
+
+
+def test_chat_prints_hostile_text_harmlessly(chat):
+    chat.user.login("ann")
+    chat.on_message({"author": "bob\r\x1b[2K", "msg": "\x1b]0;owned\x07hi"})
+    chat.on_joined({"author": "eve\x1b[31m" + "e" * 100_000})
+
+    out = chat.stdout.getvalue()
+    assert out.startswith("bob\\r\\x1b[2K: \\x1b]0;owned\\x07hi\n>>> ")
+    assert "* eve\\x1b[31meee" in out
+    assert "more characters not shown] joined\n>>> " in out
+    assert ESCAPE not in out and "\r" not in out
+
+
+# Our own input: limits and mistakes get a notice, and are not sent.
+
+def test_chat_refuses_an_over_long_line_with_a_notice(chat):
+    chat.user.login("ann")
+    chat.handle_line("y" * 100_000)
+
+    assert not chat.dispatch.called
+    assert chat.stdout.getvalue() == (
+        f"! not sent: 100000 characters, and a message is at most "
+        f"{MAX_MESSAGE}\n>>> ")
+
+
+@pytest.mark.parametrize("line", ["/", "/help", "/nick bob", "/quit now"])
+def test_chat_does_not_send_unknown_commands(chat, line):
+    chat.user.login("ann")
+    chat.handle_line(line)
+
+    assert not chat.dispatch.called
+    command = line.split()[0]
+    assert chat.stdout.getvalue() == (
+        f"! unknown command {command}: /quit leaves, and that is all\n>>> ")
+
+
+@pytest.mark.parametrize("name", ["\x1b[31mred", "bell\x07", "n" * 41])
+def test_chat_refuses_a_name_it_could_not_show(chat, name):
+    chat.handle_line(name)
+
+    assert not chat.user.logged_in
+    assert not chat.dispatch.called
+    assert chat.stdout.getvalue() == (
+        "! a name is at most 40 characters, none of them control characters"
+        "\nPlease enter your name:\n>>> ")
+
+
+def test_chat_says_when_a_line_could_not_be_sent(chat):
+    chat.user.login("ann")
+    chat.dispatch.side_effect = ConnectionRefusedError("broker down")
+    chat.handle_line("is anyone there")
+
+    assert chat.stdout.getvalue() == (
+        "! not sent, the broker is unreachable: is anyone there\n>>> ")
+
+
+def test_chat_asks_for_the_name_again_if_joining_could_not_be_sent(chat):
+    chat.dispatch.side_effect = ConnectionRefusedError("broker down")
+    chat.handle_line("ann")
+
+    assert not chat.user.logged_in
+    assert chat.stdout.getvalue() == (
+        "! the broker is unreachable\nPlease enter your name:\n>>> ")
+
+
 # The Chat in a container on the real broker, events from outside.
 
 def test_chat_prints_an_event_dispatched_by_another_service(
@@ -503,3 +604,153 @@ def test_nameko_run_chats_with_python_service_py(terminals):
     client_term.expect_exact(f"{runner}: from nameko run")
     client_term.sendline("from python service.py")
     runner_term.expect_exact(f"{client}: from python service.py")
+
+
+# Faults and hostile input, on the real broker.
+
+def test_hostile_and_broken_events_reach_no_terminal(terminals):
+    term = terminals(unique("target"))
+    mallory = unique("mallory")
+    with Connection(AMQP_URI) as connection:
+        publish = connection.Producer(
+            exchange=Exchange("chat.events", type="topic")).publish
+        hostile = [
+            (b"not json {", "application/json"),
+            (b"\xff\xfe\x00\x9b binary", "application/octet-stream"),
+            (b'"just a string"', "application/json"),
+            (b"[1, 2, 3]", "application/json"),
+            (b'{"author": null, "msg": 42}', "application/json"),
+        ]
+        for body, content_type in hostile:
+            publish(body, routing_key="message", content_type=content_type,
+                    content_encoding="binary")
+        publish({"author": mallory, "msg": "m" * 1_000_000},
+                routing_key="message")
+        publish({"author": f"{mallory}\r\x1b[2K\x1b]0;owned\x07",
+                 "msg": "\x1b[2J\x9b31m\rgotcha\x07"}, routing_key="message")
+        publish({"author": mallory, "msg": "elsewhere"},
+                routing_key="no-such-type")
+        another = Exchange("another-service.events", type="topic")
+        publish({"author": mallory, "msg": "elsewhere"}, exchange=another,
+                declare=[another], routing_key="message")
+    event_dispatcher({"AMQP_URI": AMQP_URI})(
+        "chat", "message", {"author": mallory, "msg": "still talking"})
+
+    term.expect_exact(f"{mallory}: still talking\r\n>>> ")
+    seen = term.before
+    assert "Traceback" not in seen
+    assert seen.count("! ignored a malformed message event") == 3
+    assert "more characters not shown]" in seen
+    assert f"{mallory}\\r\\x1b[2K\\x1b]0;owned\\x07: " \
+           "\\x1b[2J\\x9b31m\\rgotcha\\x07" in seen
+    assert "elsewhere" not in seen
+    # Our own prompt clearing is the only escape sequence on the terminal,
+    # and the only carriage returns are ours and the terminal's line ends.
+    ours_removed = seen.replace("\r\x1b[K", "").replace("\r\n", "\n")
+    assert ESCAPE not in ours_removed and "\r" not in ours_removed
+
+
+@pytest.mark.parametrize("encoding", ["utf-8:strict", "ascii:strict"])
+def test_odd_bytes_on_stdin_do_not_crash_the_client(encoding):
+    name = unique("bytes")
+    client = subprocess.Popen(chat_command(), cwd=HERE, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              env={**os.environ, "PYTHONIOENCODING": encoding})
+    try:
+        client.stdin.write(f"{name}\n".encode() + b"caf\xe9 \xff\xfe ok\n")
+        client.stdin.flush()
+        out = b""
+        while b"ok\n" not in out:
+            chunk = os.read(client.stdout.fileno(), 4096)
+            out += chunk or pytest.fail(f"ended early: {out}")
+        client.stdin.close()
+        assert client.wait(timeout=2) == 0
+        assert client.stderr.read() == b""
+    finally:
+        client.kill()
+        client.wait()
+
+    shown = "caf\ufffd \ufffd\ufffd ok"
+    if encoding.startswith("ascii"):
+        shown = shown.encode("ascii", "backslashreplace").decode()
+    assert f"{name}: {shown}\n".encode() in out
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.parametrize("broker", [
+    "amqp://guest:secret@127.0.0.1:{free_port}",      # nothing listens
+    "amqp://guest:wrong-password@localhost:5672/",     # refused login
+    "amqp://guest:guest@localhost:5672/no-such-vhost",
+])
+def test_an_unusable_broker_is_one_clear_line_and_exit_1(broker):
+    broker = broker.format(free_port=free_port())
+    started = time.monotonic()
+    done = subprocess.run(chat_command()[:2] + ["--broker", broker], cwd=HERE,
+                          stdin=subprocess.DEVNULL, capture_output=True,
+                          timeout=20)
+
+    assert time.monotonic() - started < 10
+    assert done.returncode == 1
+    assert done.stdout == b""
+    [line] = done.stderr.decode().splitlines()
+    password = broker.split(":")[2].split("@")[0]
+    assert f":{password}@" not in line and ":********@" in line
+    assert line.startswith("nameko-chat: cannot connect to the broker at ")
+    assert "--broker" in line and "AMQP_URI" in line
+
+
+def rabbitmqctl(*args):
+    subprocess.run(["rabbitmqctl", *args], check=True, capture_output=True,
+                   timeout=60)
+
+
+@pytest.fixture
+def broker_control():
+    """rabbitmqctl, leaving the broker running however the test ends."""
+    yield rabbitmqctl
+    rabbitmqctl("start_app")
+    rabbitmqctl("await_startup")
+
+
+def test_clients_carry_on_when_the_broker_restarts(terminals, broker_control):
+    ann, bob = unique("ann"), unique("bob")
+    ann_term, bob_term = terminals(ann), terminals(bob)
+    ann_term.expect_exact(f"* {bob} joined")
+
+    broker_control("stop_app")
+    for term in ann_term, bob_term:
+        term.expect_exact("! connection to the broker lost, retrying")
+    ann_term.sendline("while it is down")
+    ann_term.expect_exact(
+        "! not sent, the broker is unreachable: while it is down", timeout=30)
+
+    broker_control("start_app")
+    for term in ann_term, bob_term:
+        term.expect_exact("! reconnected", timeout=30)
+    ann_term.sendline("back again")
+    bob_term.sendline("welcome back")
+    for term in ann_term, bob_term:
+        term.expect_exact(f"{ann}: back again")
+        term.expect_exact(f"{bob}: welcome back")
+    assert "Traceback" not in ann_term.before + bob_term.before
+
+
+def test_clients_reconnect_when_their_connections_are_closed(
+        terminals, broker_control):
+    ann, bob = unique("ann"), unique("bob")
+    ann_term, bob_term = terminals(ann), terminals(bob)
+    ann_term.expect_exact(f"* {bob} joined")
+
+    broker_control("close_all_connections", "test: dropped on purpose")
+    for term in ann_term, bob_term:
+        term.expect_exact("! reconnected", timeout=30)
+    ann_term.sendline("still here")
+    bob_term.sendline("me too")
+    for term in ann_term, bob_term:
+        term.expect_exact(f"{ann}: still here")
+        term.expect_exact(f"{bob}: me too")
