@@ -388,6 +388,8 @@ class Chat:
         elif not self.send(Joined(author=name)):
             self.stdout.write(f"! the broker is unreachable\n{ASK_NAME}")
         else:
+            # Logged in only now, so no line from the room, such as our own
+            # Joined, comes before the welcome.
             self.user.login(name)
             self.stdout.write(f"Welcome to chat, {name}!\n{PROMPT}")
 
