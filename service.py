@@ -65,11 +65,16 @@ class ChatQueueConsumer(QueueConsumer):
         super().run(safety_interval=0.1)
 
     def on_connection_error(self, exc, interval):
-        if self.should_stop:
-            raise exc  # killed while the broker is away: stop retrying
         if not self.retrying:
             self.retrying = True
             notify("connection to the broker lost, retrying")
+
+    def kill(self):
+        if self.retrying:
+            # No connection to close, and kombu retries until there is one:
+            # end the consuming thread here and now.
+            self._gt.kill()
+        super().kill()
 
     def on_consume_ready(self, connection, channel, consumers, **kwargs):
         if self.connected:
@@ -89,7 +94,7 @@ class ChatEventHandler(EventHandler):
 event_handler = ChatEventHandler.decorator
 
 
-STOP_GRACE = 1.5  # seconds a stopping service may wait for the broker
+STOP_GRACE = 1.0  # seconds a stopping service may wait for the broker
 
 
 class Stdin(Entrypoint):

@@ -722,9 +722,16 @@ def test_clients_carry_on_when_the_broker_restarts(terminals, broker_control):
     ann_term, bob_term = terminals(ann), terminals(bob)
     ann_term.expect_exact(f"* {bob} joined")
 
+    cy_term = terminals(unique("cy"))
+
     broker_control("stop_app")
-    for term in ann_term, bob_term:
+    for term in ann_term, bob_term, cy_term:
         term.expect_exact("! connection to the broker lost, retrying")
+    started = time.monotonic()
+    cy_term.sendeof()  # leaving does not wait for the broker
+    cy_term.expect(pexpect.EOF, timeout=2)
+    cy_term.wait()
+    assert cy_term.exitstatus == 0 and time.monotonic() - started < 2
     ann_term.sendline("while it is down")
     ann_term.expect_exact(
         "! not sent, the broker is unreachable: while it is down", timeout=30)
@@ -737,7 +744,8 @@ def test_clients_carry_on_when_the_broker_restarts(terminals, broker_control):
     for term in ann_term, bob_term:
         term.expect_exact(f"{ann}: back again")
         term.expect_exact(f"{bob}: welcome back")
-    assert "Traceback" not in ann_term.before + bob_term.before
+    for term in ann_term, bob_term, cy_term:
+        assert "Traceback" not in term.before
 
 
 def test_clients_reconnect_when_their_connections_are_closed(
