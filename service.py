@@ -11,7 +11,6 @@ import warnings
 warnings.filterwarnings("ignore", message="\nEventlet is deprecated")
 
 import eventlet  # noqa: E402
-import eventlet.debug  # noqa: E402
 
 # Green sockets and threads for everything imported below: nameko needs them.
 eventlet.monkey_patch()
@@ -450,9 +449,6 @@ def main():
 
     # A character the terminal cannot show is shown as its code, not a crash.
     sys.stdout.reconfigure(errors="backslashreplace")
-    # Errors reach us from runner.start() and runner.wait(); eventlet's hub
-    # would print each one again, with its traceback, on its way through.
-    eventlet.debug.hub_exceptions(False)
 
     runner = ServiceRunner({"AMQP_URI": args.broker})
     runner.add_service(Chat)
