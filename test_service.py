@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import textwrap
 import time
 import uuid
 
@@ -76,6 +77,32 @@ def wait_until(condition, timeout=5):
 
 
 # Each extension alone, on a small service of its own, in a real container.
+
+class Echo:
+    """The smallest service on the chat's extensions: it echoes each line."""
+    name = "echo"
+
+    stdout = Stdout()
+
+    @stdin(until="/quit")
+    def echo(self, line):
+        self.stdout.write(line + "\n")
+
+
+def test_echo_echoes_each_line_then_ends_its_own(
+        container_factory, config, typed, monkeypatch):
+    screen = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", screen)
+    container = container_factory(Echo, config)
+    container.start()
+
+    typed("hello\nworld\n")
+    typed(None)  # end of input
+    with eventlet.Timeout(5):
+        container.wait()
+
+    assert screen.getvalue() == "hello\nworld\n/quit\n\n"
+
 
 class Recorder:
     """A service that records what its entrypoints fire with."""
@@ -762,3 +789,53 @@ def test_clients_reconnect_when_their_connections_are_closed(
     for term in ann_term, bob_term:
         term.expect_exact(f"{ann}: still here")
         term.expect_exact(f"{bob}: me too")
+
+
+# The README quotes the code it explains, and runs what it shows.
+
+def readme_blocks(directive):
+    """The blocks of README.rst under `.. code-block:: DIRECTIVE`, dedented."""
+    with open(os.path.join(HERE, "README.rst")) as readme:
+        lines = readme.read().splitlines()
+    blocks = []
+    for number, line in enumerate(lines):
+        if line.strip() == f".. code-block:: {directive}":
+            body = []
+            for line in lines[number + 2:]:
+                if line and not line.startswith("    "):
+                    break
+                body.append(line)
+            blocks.append(textwrap.dedent("\n".join(body)).strip("\n"))
+    return blocks
+
+
+def test_every_python_block_in_the_readme_is_in_the_code():
+    code = ""
+    for name in "service.py", "test_service.py":
+        with open(os.path.join(HERE, name)) as source:
+            code += source.read()
+    blocks = readme_blocks("python")
+
+    assert len(blocks) >= 18  # so a broken pattern cannot pass with none
+    for block in blocks:
+        # A method is quoted without the indentation it has in its class.
+        assert any(textwrap.indent(block, " " * depth) in code
+                   for depth in (0, 4, 8)), block
+
+
+def test_the_readme_nameko_shell_session_reaches_a_client(terminals):
+    [session] = [block for block in readme_blocks("console")
+                 if "nameko shell" in block]
+    command, *typed_lines = session.splitlines()
+    command = command.removeprefix("$ ").split()
+    command[0] = os.path.join(os.path.dirname(sys.executable), "nameko")
+    command[command.index("--broker") + 1] = AMQP_URI
+    term = terminals(unique("listener"))
+
+    shell = subprocess.run(
+        command, cwd=HERE, capture_output=True, timeout=30,
+        input="".join(line.removeprefix(">>> ") + "\n"
+                      for line in typed_lines).encode())
+
+    assert shell.returncode == 0, shell.stderr
+    term.expect_exact("shell: hello from nameko shell\r\n>>> ")
