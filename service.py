@@ -31,6 +31,7 @@ from eventlet.queue import LightQueue  # noqa: E402
 from kombu import Connection  # noqa: E402
 from kombu.exceptions import KombuError  # noqa: E402
 from nameko.events import BROADCAST, EventDispatcher, EventHandler  # noqa: E402
+from nameko.exceptions import ContainerBeingKilled  # noqa: E402
 from nameko.extensions import DependencyProvider, Entrypoint  # noqa: E402
 from nameko.messaging import QueueConsumer  # noqa: E402
 from nameko.runners import ServiceRunner  # noqa: E402
@@ -127,14 +128,14 @@ class Stdin(Entrypoint):
         self.gt = self.container.spawn_managed_thread(self._run)
 
     def stop(self):
-        # nameko's graceful stop waits for the broker, which may be gone;
-        # leaving must not, so what is left of it after a while is killed.
-        eventlet.spawn_after(STOP_GRACE, self.container.kill)
         # Lines already read are still handled, then `until`, and then no
         # worker is spawned.
         self.reader.kill()
         self.lines.put(self.until)
         self.gt.wait()
+        # The rest of nameko's graceful stop waits for the broker, which may
+        # be gone; leaving must not, so what is left of it soon is killed.
+        eventlet.spawn_after(STOP_GRACE, self.container.kill)
 
     def kill(self):
         self.reader.kill()
@@ -170,8 +171,11 @@ class Stdin(Entrypoint):
         """Fire a worker for each line, one at a time, until input ends."""
         while True:
             line = self.lines.get()
-            self.container.spawn_worker(
-                self, (line,), {}, handle_result=self.handle_result)
+            try:
+                self.container.spawn_worker(
+                    self, (line,), {}, handle_result=self.handle_result)
+            except ContainerBeingKilled:
+                return  # no more workers, and nothing to do about it
             self.worker_complete.wait()
             self.worker_complete.reset()
             if line == self.until:
@@ -355,7 +359,10 @@ class Chat:
     """
     name = "chat"
 
-    dispatch = EventDispatcher()
+    # A line the broker cannot take is retried at once, when a connection in
+    # the pool went stale, and then reported: never half a minute later.
+    dispatch = EventDispatcher(retry_policy={
+        "max_retries": 2, "interval_start": 0, "interval_step": 0.2})
     stdout = Stdout()
     user = User()
 
