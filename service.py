@@ -105,10 +105,10 @@ class Stdin(Entrypoint):
     """Entrypoint that fires the decorated method with each line typed.
 
     Lines are handled one at a time, in the order they were typed: the next
-    worker starts only when the last one has finished. End of input, or the
-    line ``until``, stops the service. However the service stops (a signal
-    too), the method's last call is with ``until``, so it sees the end
-    exactly once.
+    worker starts only when the last one's method has returned. End of
+    input, or the line ``until``, stops the service. However the service
+    stops gracefully (a signal too), the method's last call is with
+    ``until``, so it sees the end exactly once.
     """
 
     queue_consumer = ChatQueueConsumer()
