@@ -98,7 +98,16 @@ class ChatEventHandler(EventHandler):
 event_handler = ChatEventHandler.decorator
 
 
-STOP_GRACE = 1.0  # seconds a stopping service may wait for the broker
+STOP_GRACE = 0.5  # seconds a stopping service may wait for the broker
+
+
+def read_or_end(fd):
+    """Read what `fd` has, waiting the green way; b"" at end of input."""
+    try:
+        return green_os.read(fd, 65536)
+    except OSError:
+        # Input that cannot be waited for, such as /dev/null, is no input.
+        return b""
 
 
 class Stdin(Entrypoint):
@@ -154,7 +163,7 @@ class Stdin(Entrypoint):
         for raw in self._read_lines():
             # Bytes that are not UTF-8 become U+FFFD, not an exception.
             line = raw.decode("utf-8", errors="replace").removesuffix("\r")
-            if line == self.until:
+            if line.strip() == self.until:
                 break
             self.lines.put(line)
         # Stopping the container stops its entrypoints, this one included, so
@@ -165,7 +174,7 @@ class Stdin(Entrypoint):
     def _read_lines():
         """Yield the lines of standard input, as bytes, until end of input."""
         pending = b""
-        while chunk := green_os.read(0, 65536):  # 0: standard input
+        while chunk := read_or_end(0):  # 0: standard input
             *lines, pending = (pending + chunk).split(b"\n")
             yield from lines
         if pending:
@@ -391,7 +400,7 @@ class Chat:
             show(self.stdout, f"! not sent: {len(text)} characters, and "
                               f"a message is at most {MAX_MESSAGE}")
         elif not self.send(Message(author=self.user.name, msg=text)):
-            show(self.stdout, f"! not sent, the broker is unreachable: {text}")
+            show(self.stdout, f"! not sent: {text} (the broker is unreachable)")
         # Otherwise no prompt: the message coming back brings it.
 
     def log_in(self, name):
@@ -460,13 +469,20 @@ def main():
 
     # A character the terminal cannot show is shown as its code, not a crash.
     sys.stdout.reconfigure(errors="backslashreplace")
+    # Until the chat has started, Ctrl-C just ends the process, quietly.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
+    check_broker(args.broker)
     runner = ServiceRunner({"AMQP_URI": args.broker})
     runner.add_service(Chat)
+    try:
+        runner.start()
+    except BROKER_ERRORS as exc:
+        sys.exit(f"nameko-chat: lost the broker while starting ({exc})")
 
     def shut_down(signum, frame):
-        # Signal handlers run outside eventlet's loop and must not block in
-        # it, so the runner is stopped from a greenthread. A second signal
+        # A signal handler may run inside eventlet's hub, where nothing may
+        # block, so the runner is stopped from a greenthread. A second signal
         # stops without grace.
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, lambda *_: eventlet.spawn_n(runner.kill))
@@ -474,19 +490,27 @@ def main():
 
     signal.signal(signal.SIGINT, shut_down)
     signal.signal(signal.SIGTERM, shut_down)
+    runner.wait()
 
+
+def check_broker(uri):
+    """Connect to the broker once, or exit with one line that says why.
+
+    nameko's own threads would fail on a broker we cannot use with pages of
+    tracebacks, printed where they cannot be caught.
+    """
     try:
-        # A first connection of our own, so that a broker we cannot use is
-        # reported in one line, before nameko's threads fail on it too.
-        with Connection(args.broker) as connection:
+        with Connection(uri, connect_timeout=2) as connection:
             connection.connect()
-        runner.start()
-        runner.wait()
-    except BROKER_ERRORS as exc:
-        sys.exit(f"nameko-chat: cannot connect to the broker at "
-                 f"{sanitize_url(args.broker)} ({exc}). Check the URI, or "
-                 f"start RabbitMQ there; name another broker with --broker "
-                 f"URI or the AMQP_URI environment variable.")
+    except Exception as exc:  # a bad URI, as much as a broker that is down
+        try:
+            where = sanitize_url(uri)  # the password masked
+        except ValueError:
+            where = "the URI given"  # too broken to mask
+        sys.exit(f"nameko-chat: cannot connect to the broker at {where} "
+                 f"({exc}). Check the URI, or start RabbitMQ there; name "
+                 f"another broker with --broker URI or the AMQP_URI "
+                 f"environment variable.")
 
 
 if __name__ == "__main__":

@@ -401,7 +401,7 @@ def test_chat_says_when_a_line_could_not_be_sent(chat):
     chat.handle_line("is anyone there")
 
     assert chat.stdout.getvalue() == (
-        "! not sent, the broker is unreachable: is anyone there\n>>> ")
+        "! not sent: is anyone there (the broker is unreachable)\n>>> ")
 
 
 def test_chat_asks_for_the_name_again_if_joining_could_not_be_sent(chat):
@@ -550,6 +550,27 @@ def test_piped_output_is_plain_text_and_nothing_else():
     # No escape sequence to clear it: the prompt stays before the line.
     assert f"\n>>> {name}: hello\n>>> " in out
     assert out.endswith("\n")
+
+
+@pytest.mark.parametrize("typed_quit", ["/quit\n", "  /quit \n"])
+def test_quit_with_or_without_spaces_leaves(typed_quit):
+    name = unique("quitter")
+    done = subprocess.run(chat_command(), cwd=HERE, capture_output=True,
+                          input=f"{name}\n{typed_quit}never sent\n".encode(),
+                          timeout=10)
+
+    assert done.returncode == 0
+    assert b"unknown command" not in done.stdout
+    assert b"never sent" not in done.stdout
+
+
+def test_no_input_at_all_is_end_of_input():
+    done = subprocess.run(chat_command(), cwd=HERE, stdin=subprocess.DEVNULL,
+                          capture_output=True, timeout=10)
+
+    assert done.returncode == 0
+    assert done.stdout == b"Please enter your name:\n>>> \n"
+    assert done.stderr == b""
 
 
 def test_waiting_for_input_does_not_hold_the_process_open():
@@ -711,6 +732,8 @@ def free_port():
     "amqp://guest:secret@127.0.0.1:{free_port}",      # nothing listens
     "amqp://guest:wrong-password@localhost:5672/",     # refused login
     "amqp://guest:guest@localhost:5672/no-such-vhost",
+    "amqp://guest:secret@localhost:99999",            # not a port
+    "http://guest:secret@localhost",                   # not AMQP
 ])
 def test_an_unusable_broker_is_one_clear_line_and_exit_1(broker):
     broker = broker.format(free_port=free_port())
@@ -725,6 +748,7 @@ def test_an_unusable_broker_is_one_clear_line_and_exit_1(broker):
     [line] = done.stderr.decode().splitlines()
     password = broker.split(":")[2].split("@")[0]
     assert f":{password}@" not in line and ":********@" in line
+    assert "Traceback" not in line
     assert line.startswith("nameko-chat: cannot connect to the broker at ")
     assert "--broker" in line and "AMQP_URI" in line
 
@@ -771,7 +795,7 @@ def test_clients_carry_on_when_the_broker_restarts(terminals, broker_control):
     assert cy_term.exitstatus == 0 and time.monotonic() - started < 2
     ann_term.sendline("while it is down")
     ann_term.expect_exact(
-        "! not sent, the broker is unreachable: while it is down", timeout=30)
+        "! not sent: while it is down (the broker is unreachable)", timeout=30)
 
     broker_control("start_app")
     for term in ann_term, bob_term:
