@@ -524,24 +524,34 @@ def run_piped(text, *args, timeout=10):
                           capture_output=True, timeout=timeout)
 
 
-def test_piped_output_is_plain_text_and_nothing_else():
-    name = unique("piper")
+def chat_on_pipes(typed, until, env=None):
+    """Type `typed` into a client on pipes, wait until it has printed
+    `until`, then end its input; it must exit 0 within 2 s and say nothing
+    on stderr (no warning, log or traceback). Return all it printed."""
     client = subprocess.Popen(chat_command(), cwd=HERE, stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              env=env)
     try:
-        client.stdin.write(f"{name}\nhello\n".encode())
+        client.stdin.write(typed)
         client.stdin.flush()
         out = b""
-        while f"{name}: hello\n".encode() not in out:
+        while until not in out:
             chunk = os.read(client.stdout.fileno(), 4096)
             out += chunk or pytest.fail(f"ended early: {out}")
         client.stdin.close()  # end of input: leave
         out += client.stdout.read()
         assert client.wait(timeout=2) == 0
-        assert client.stderr.read() == b""  # no warning, log or traceback
+        assert client.stderr.read() == b""
     finally:
         client.kill()
         client.wait()
+    return out
+
+
+def test_piped_output_is_plain_text_and_nothing_else():
+    name = unique("piper")
+    out = chat_on_pipes(f"{name}\nhello\n".encode(),
+                        until=f"{name}: hello\n".encode())
 
     out = out.decode()
     assert ESCAPE not in out
@@ -555,9 +565,7 @@ def test_piped_output_is_plain_text_and_nothing_else():
 @pytest.mark.parametrize("typed_quit", ["/quit\n", "  /quit \n"])
 def test_quit_with_or_without_spaces_leaves(typed_quit):
     name = unique("quitter")
-    done = subprocess.run(chat_command(), cwd=HERE, capture_output=True,
-                          input=f"{name}\n{typed_quit}never sent\n".encode(),
-                          timeout=10)
+    done = run_piped(f"{name}\n{typed_quit}never sent\n")
 
     assert done.returncode == 0
     assert b"unknown command" not in done.stdout
@@ -699,22 +707,9 @@ def test_hostile_and_broken_events_reach_no_terminal(terminals):
 @pytest.mark.parametrize("encoding", ["utf-8:strict", "ascii:strict"])
 def test_odd_bytes_on_stdin_do_not_crash_the_client(encoding):
     name = unique("bytes")
-    client = subprocess.Popen(chat_command(), cwd=HERE, stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              env={**os.environ, "PYTHONIOENCODING": encoding})
-    try:
-        client.stdin.write(f"{name}\n".encode() + b"caf\xe9 \xff\xfe ok\n")
-        client.stdin.flush()
-        out = b""
-        while b"ok\n" not in out:
-            chunk = os.read(client.stdout.fileno(), 4096)
-            out += chunk or pytest.fail(f"ended early: {out}")
-        client.stdin.close()
-        assert client.wait(timeout=2) == 0
-        assert client.stderr.read() == b""
-    finally:
-        client.kill()
-        client.wait()
+    out = chat_on_pipes(f"{name}\n".encode() + b"caf\xe9 \xff\xfe ok\n",
+                        until=b"ok\n",
+                        env={**os.environ, "PYTHONIOENCODING": encoding})
 
     shown = "caf\ufffd \ufffd\ufffd ok"
     if encoding.startswith("ascii"):
