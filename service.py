@@ -21,22 +21,29 @@ import eventlet  # noqa: E402
 eventlet.monkey_patch()
 
 import argparse  # noqa: E402
+import atexit  # noqa: E402
+import codecs  # noqa: E402
 import dataclasses  # noqa: E402
 import logging  # noqa: E402
 import re  # noqa: E402
 import signal  # noqa: E402
 import sys  # noqa: E402
+import termios  # noqa: E402
+import tty  # noqa: E402
+import unicodedata  # noqa: E402
 from typing import ClassVar  # noqa: E402
 
 from amqp.exceptions import AMQPError  # noqa: E402
-from eventlet.event import Event  # noqa: E402
 from eventlet.green import os as green_os  # noqa: E402
 from eventlet.queue import LightQueue  # noqa: E402
 from kombu import Connection  # noqa: E402
 from kombu.exceptions import KombuError  # noqa: E402
+from nameko.constants import DEFAULT_HEARTBEAT, HEARTBEAT_CONFIG_KEY  # noqa: E402
 from nameko.events import BROADCAST, EventDispatcher, EventHandler  # noqa: E402
 from nameko.exceptions import ContainerBeingKilled  # noqa: E402
-from nameko.extensions import DependencyProvider, Entrypoint  # noqa: E402
+from nameko.extensions import (  # noqa: E402
+    DependencyProvider, Entrypoint, ProviderCollector, SharedExtension,
+)
 from nameko.messaging import QueueConsumer  # noqa: E402
 from nameko.runners import ServiceRunner  # noqa: E402
 from nameko.utils import sanitize_url  # noqa: E402
@@ -46,43 +53,175 @@ from nameko.utils import sanitize_url  # noqa: E402
 for _name in ("nameko", "kombu", "amqp"):
     logging.getLogger(_name).setLevel(logging.ERROR)
 
+PROMPT = ">>> "
+# C0 controls, DEL and C1 controls: all that a terminal acts on, from
+# carriage return to the start of every escape sequence.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# What keys such as the arrows send: escape sequences, not text.
+KEY_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|O.)?")
+
 
 # Extensions: the entrypoints that start work and the dependency providers
 # that workers use to reach the outside world.
 
-class ChatQueueConsumer(QueueConsumer):
-    """nameko's QueueConsumer, quick to stop and telling of its connection.
+class Terminal(SharedExtension):
+    """The console, shared by the extensions that read and write it.
 
-    Its loop waits for messages a `safety_interval` at a time, 1 s unless
-    told otherwise, and stopping takes two turns of the loop: one to cancel
-    the consumers, one to notice that none is left. A tenth of a second
-    makes stopping take a fifth, not two.
+    On a terminal it reads keys and does the line editing itself, so that
+    what the user is typing stays on the bottom row, under the lines that
+    arrive. On a pipe or a file it reads and writes plain lines, with no
+    escape sequences at all.
+    """
+
+    def setup(self):
+        self.stream = sys.stdout
+        self.on_tty = self.stream.isatty()
+        self.typed = ""  # what the user has typed and not yet sent
+        self.saved_mode = None
+        self.closed = False
+        if self.on_tty and sys.stdin.isatty():
+            self.saved_mode = termios.tcgetattr(0)
+            # Each key as it is typed, not echoed; Ctrl-C is still SIGINT.
+            tty.setcbreak(0, termios.TCSANOW)
+            atexit.register(self.close)  # a crash, too, gives it back
+            signal.signal(signal.SIGWINCH,
+                          lambda *_: eventlet.spawn_n(self.redraw))
+
+    def stop(self):
+        self.close()
+
+    def kill(self):
+        self.close()
+
+    def show(self, line):
+        """Print `line` on a row of its own, above what is being typed."""
+        if not self.closed:
+            erase = "\r\x1b[K" if self.on_tty else ""
+            self.stream.write(f"{erase}{line}\n{self.input_row()}")
+            self.stream.flush()
+
+    def redraw(self):
+        """Draw the input row again: the prompt and what is typed."""
+        if self.saved_mode and not self.closed:
+            self.stream.write("\r\x1b[K" + self.input_row())
+            self.stream.flush()
+
+    def input_row(self):
+        if not self.saved_mode:
+            return PROMPT
+        # As much of the end of the line as fits the terminal's width.
+        room = os.get_terminal_size(0).columns - len(PROMPT) - 1
+        return PROMPT + fitting_tail(self.typed, room)
+
+    def close(self):
+        """End the line the cursor is on, and give the terminal back."""
+        if not self.closed:
+            self.closed = True
+            self.stream.write("\r\x1b[K" if self.on_tty else "\n")
+            self.stream.flush()
+            if self.saved_mode:
+                termios.tcsetattr(0, termios.TCSADRAIN, self.saved_mode)
+
+    def lines(self):
+        """Yield each line typed, until input ends."""
+        decode = codecs.getincrementaldecoder("utf-8")(errors="replace").decode
+        pending = ""
+        # Bytes that are not UTF-8 become U+FFFD, not an exception.
+        while chunk := read_or_end(0):
+            keys = decode(chunk)
+            if not self.saved_mode:  # whole lines, from a pipe or a file
+                *lines, pending = (pending + keys).split("\n")
+                yield from (line.removesuffix("\r") for line in lines)
+                continue
+            for key in KEY_SEQUENCE.sub("", keys.replace("\r\n", "\n")):
+                if key in "\r\n":  # Enter
+                    line, self.typed = self.typed, ""
+                    self.redraw()
+                    yield line
+                elif key == "\x04" and not self.typed:  # Ctrl-D
+                    return
+                else:
+                    self.typed = edit(self.typed, key)
+            self.redraw()
+        if pending:
+            yield pending
+
+
+def edit(typed, key):
+    """The line being typed, after `key`: a character that is not Enter."""
+    if key in "\b\x7f":  # Backspace
+        return typed[:-1]
+    if key == "\x15":  # Ctrl-U: the whole line
+        return ""
+    if key == "\x17":  # Ctrl-W: the word before the cursor
+        return re.sub(r"\S*\s*$", "", typed)
+    return typed if CONTROL.match(key) else typed + key
+
+
+def fitting_tail(text, columns):
+    """The end of `text` that fits in `columns`; East Asian wide
+    characters take two."""
+    width = 0
+    for start in range(len(text), 0, -1):
+        width += 2 if unicodedata.east_asian_width(text[start - 1]) in "WF" else 1
+        if width > columns:
+            return text[start:]
+    return text
+
+
+def read_or_end(fd):
+    """Read what `fd` has, waiting the green way; b"" at end of input."""
+    try:
+        return green_os.read(fd, 65536)
+    except OSError:
+        # Input that cannot be waited for, such as /dev/null, is no input.
+        return b""
+
+
+class ChatQueueConsumer(QueueConsumer):
+    """nameko's QueueConsumer, for a console client: asleep until there is
+    something to do, quick to stop, and telling of its connection.
 
     When the connection to the broker is lost, kombu reconnects on its own;
     the user is told, in a line each, that it was lost and that it is back.
     """
 
+    terminal = Terminal()
     connected = False
     retrying = False
 
     def run(self):
-        super().run(safety_interval=0.1)
+        # kombu's loop wakes every `safety_interval` seconds (1 unless told)
+        # even with nothing to do, to keep the heartbeats going. A quarter
+        # of the heartbeat interval is often enough for that.
+        heartbeat = self.container.config.get(
+            HEARTBEAT_CONFIG_KEY, DEFAULT_HEARTBEAT)
+        super().run(safety_interval=heartbeat / 4)
+
+    def unregister_provider(self, provider):
+        # QueueConsumer would cancel the provider's consumer on its loop's
+        # next turn, which may be many seconds away; the chat's queues are
+        # exclusive, and go with the connection, so no cancel is needed.
+        ProviderCollector.unregister_provider(self, provider)
+
+    def stop(self):
+        # Nothing to finish: end the loop now. On its way out kombu closes
+        # the channel and the connection.
+        self._gt.kill()
+
+    def kill(self):
+        # QueueConsumer's would wait for the loop to come round. The loop is
+        # a managed thread: the container kills it after its extensions.
+        pass
 
     def on_connection_error(self, exc, interval):
         if not self.retrying:
             self.retrying = True
-            notify("connection to the broker lost, retrying")
-
-    def kill(self):
-        if self.retrying:
-            # No connection to close, and kombu retries until there is one:
-            # end the consuming thread here and now.
-            self._gt.kill()
-        super().kill()
+            self.terminal.show("! connection to the broker lost, retrying")
 
     def on_consume_ready(self, connection, channel, consumers, **kwargs):
         if self.connected:
-            notify("reconnected")
+            self.terminal.show("! reconnected")
         self.connected = True
         self.retrying = False
         super().on_consume_ready(connection, channel, consumers, **kwargs)
@@ -101,15 +240,6 @@ event_handler = ChatEventHandler.decorator
 STOP_GRACE = 0.5  # seconds a stopping service may wait for the broker
 
 
-def read_or_end(fd):
-    """Read what `fd` has, waiting the green way; b"" at end of input."""
-    try:
-        return green_os.read(fd, 65536)
-    except OSError:
-        # Input that cannot be waited for, such as /dev/null, is no input.
-        return b""
-
-
 class Stdin(Entrypoint):
     """Entrypoint that fires the decorated method with each line typed.
 
@@ -121,13 +251,14 @@ class Stdin(Entrypoint):
     """
 
     queue_consumer = ChatQueueConsumer()
+    terminal = Terminal()
 
     def __init__(self, until, **kwargs):
         self.until = until
         self.lines = None
         self.reader = None
         self.gt = None
-        self.worker_complete = Event()
+        self.worker_complete = eventlet.Event()
         super().__init__(**kwargs)
 
     def start(self):
@@ -150,35 +281,21 @@ class Stdin(Entrypoint):
         # be gone; leaving must not, so what is left of it soon is killed.
         eventlet.spawn_after(STOP_GRACE, self.container.kill)
 
-    def kill(self):
-        self.reader.kill()
-        self.gt.kill()
+    # No kill(): the container kills the two threads, which are managed.
 
     def _read(self):
-        """Read standard input into `self.lines`, a line at a time."""
+        """Put each line typed in `self.lines`, until input ends."""
         # eventlet's green `os.read` waits for input without blocking the
         # other greenthreads, and can be killed while it waits. A blocking
         # read in a real thread could not, and would hold the process open
         # at exit until the next Enter.
-        for raw in self._read_lines():
-            # Bytes that are not UTF-8 become U+FFFD, not an exception.
-            line = raw.decode("utf-8", errors="replace").removesuffix("\r")
+        for line in self.terminal.lines():
             if line.strip() == self.until:
                 break
             self.lines.put(line)
         # Stopping the container stops its entrypoints, this one included, so
         # it must be done from a greenthread of its own.
         eventlet.spawn_n(self.container.stop)
-
-    @staticmethod
-    def _read_lines():
-        """Yield the lines of standard input, as bytes, until end of input."""
-        pending = b""
-        while chunk := read_or_end(0):  # 0: standard input
-            *lines, pending = (pending + chunk).split(b"\n")
-            yield from lines
-        if pending:
-            yield pending
 
     def _run(self):
         """Fire a worker for each line, one at a time, until input ends."""
@@ -223,28 +340,15 @@ once = Once.decorator
 
 
 class Stdout(DependencyProvider):
-    """Dependency provider that injects the stream the service writes to.
-
-    Each worker's output is flushed when the worker ends, so it shows at
-    once even on a pipe. At stop, or kill, the current line is ended, so the
-    shell's prompt that follows starts on a line of its own.
+    """Dependency provider that gives workers the console to print on:
+    ``self.stdout.show("hello")`` prints a line of its own. When the service
+    stops, the console ends its last line and gives the terminal back.
     """
 
-    def setup(self):
-        self.stream = sys.stdout
+    terminal = Terminal()
 
     def get_dependency(self, worker_ctx):
-        return self.stream
-
-    def worker_teardown(self, worker_ctx):
-        self.stream.flush()
-
-    def stop(self):
-        self.stream.write("\n")
-        self.stream.flush()
-
-    def kill(self):
-        self.stop()
+        return self.terminal
 
 
 class ChatUser:
@@ -252,6 +356,8 @@ class ChatUser:
 
     def __init__(self):
         self.name = None
+        self.unheard = 0  # events we sent that have not come back yet
+        self.answers = None  # names that answered our /who, while we ask
 
     def login(self, name):
         self.name = name
@@ -301,18 +407,38 @@ class Left:
     author: str
 
 
-# The screen: every line printed goes through `show`, and all text from
-# the wire through `printable`.
+@dataclasses.dataclass
+class Who:
+    """Someone asks who is here: every other client answers with `Here`."""
+    type: ClassVar[str] = "who"
+    author: str
 
-PROMPT = ">>> "
-ASK_NAME = "Please enter your name:\n" + PROMPT
+
+@dataclasses.dataclass
+class Here:
+    """An answer to `Who`, shown only by the client that asked."""
+    type: ClassVar[str] = "here"
+    author: str
+    to: str
+
+
+def broadcast(event_type):
+    """Handle every `event_type` event in every client: each client has a
+    queue of its own, kept only while it runs (no backlog on joining)."""
+    return event_handler("chat", event_type.type, handler_type=BROADCAST,
+                         reliable_delivery=False)
+
+
+# What is shown: all text from the wire goes through `printable`.
+
+ASK_NAME = "Please enter your name:"
 QUIT = "/quit"
+HELP = "! commands: /who shows who is here, /help this list, /quit leaves"
 MAX_NAME = 40  # characters in a name
 MAX_MESSAGE = 2000  # characters in a message, on sending and on display
-
-# C0 controls, DEL and C1 controls: all that a terminal acts on, from
-# carriage return to the start of every escape sequence.
-CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+WHO_WAIT = 0.5  # seconds that a /who waits for answers
+ECHO_WAIT = 0.5  # seconds that leaving waits for our own lines to come back
+ECHOED = (Message, Left)  # what leaving waits to see come back
 
 
 def printable(text, limit=MAX_MESSAGE):
@@ -324,21 +450,6 @@ def printable(text, limit=MAX_MESSAGE):
         text = text[:limit]
     text = CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
     return f"{text}... [{cut} more characters not shown]" if cut > 0 else text
-
-
-def show(stream, line):
-    """Print `line` over the prompt, then the prompt again."""
-    if stream.isatty():
-        # Carriage return and erase line: the prompt this line replaces
-        # leaves nothing behind.
-        stream.write("\r\x1b[K")
-    stream.write(line + "\n" + PROMPT)
-
-
-def notify(notice):
-    """Tell the user how the chat is doing, outside any worker."""
-    show(sys.stdout, "! " + notice)
-    sys.stdout.flush()
 
 
 def from_wire(event_type, payload):
@@ -363,13 +474,7 @@ BROKER_ERRORS = (OSError, AMQPError, KombuError)
 # The service.
 
 class Chat:
-    """The chat: every client runs one, and every client hears every event.
-
-    Its event handlers are BROADCAST: each client gets a queue of its own,
-    so every client receives every event. The queues are not kept while a
-    client is away (`reliable_delivery=False`), so there is no backlog to
-    read on joining.
-    """
+    """The chat: every client runs one, and every client hears every event."""
     name = "chat"
 
     # A line the broker cannot take is retried at once, when a connection in
@@ -381,7 +486,7 @@ class Chat:
 
     @once
     def ask_name(self):
-        self.stdout.write(ASK_NAME)
+        self.stdout.show(ASK_NAME)
 
     @stdin(until=QUIT)
     def handle_line(self, line):
@@ -392,34 +497,55 @@ class Chat:
         elif not self.user.logged_in:
             self.log_in(text)
         elif not text:
-            self.stdout.write(PROMPT)
+            pass
+        elif text == "/who":
+            self.ask_who()
+        elif text == "/help":
+            self.stdout.show(HELP)
         elif text.startswith("/"):
-            show(self.stdout, f"! unknown command {text.split()[0]}: "
-                              f"{QUIT} leaves, and that is all")
+            self.stdout.show(f"! unknown command {text.split()[0]}; "
+                             f"/help lists the commands")
         elif len(text) > MAX_MESSAGE:
-            show(self.stdout, f"! not sent: {len(text)} characters, and "
-                              f"a message is at most {MAX_MESSAGE}")
+            self.stdout.show(f"! not sent: {len(text)} characters, and "
+                             f"a message is at most {MAX_MESSAGE}")
         elif not self.send(Message(author=self.user.name, msg=text)):
-            show(self.stdout, f"! not sent: {text} (the broker is unreachable)")
-        # Otherwise no prompt: the message coming back brings it.
+            self.stdout.show(f"! not sent: {text} (the broker is unreachable)")
 
     def log_in(self, name):
         if not name:
-            self.stdout.write(ASK_NAME)
+            self.stdout.show(ASK_NAME)
         elif len(name) > MAX_NAME or CONTROL.search(name):
-            self.stdout.write(f"! a name is at most {MAX_NAME} characters, "
-                              f"none of them control characters\n{ASK_NAME}")
+            self.stdout.show(f"! a name is at most {MAX_NAME} characters, "
+                             f"none of them control characters")
+            self.stdout.show(ASK_NAME)
         elif not self.send(Joined(author=name)):
-            self.stdout.write(f"! the broker is unreachable\n{ASK_NAME}")
+            self.stdout.show("! the broker is unreachable")
+            self.stdout.show(ASK_NAME)
         else:
             # Logged in only now, so no line from the room, such as our own
             # Joined, comes before the welcome.
             self.user.login(name)
-            self.stdout.write(f"Welcome to chat, {name}!\n{PROMPT}")
+            self.stdout.show(f"Welcome to chat, {name}!")
+            self.ask_who()
+
+    def ask_who(self):
+        """Ask who is here, and show the names that answer in time."""
+        self.user.answers = set()
+        if not self.send(Who(author=self.user.name)):
+            self.stdout.show("! not sent: /who (the broker is unreachable)")
+            return
+        eventlet.sleep(WHO_WAIT)
+        names, self.user.answers = sorted(self.user.answers), None
+        self.stdout.show(f"* in the room: {', '.join(names)}" if names
+                         else "* nobody else is here")
 
     def leave(self):
-        if self.user.logged_in:
-            self.send(Left(author=self.user.name))
+        if self.user.logged_in and self.send(Left(author=self.user.name)):
+            # Wait, briefly, for our lines to come back from the broker, so
+            # that we see them too, as a script that pipes a line in expects.
+            with eventlet.Timeout(ECHO_WAIT, False):
+                while self.user.unheard > 0:
+                    eventlet.sleep(0.01)
 
     def send(self, event):
         """Dispatch `event`; False if the broker could not take it."""
@@ -427,25 +553,36 @@ class Chat:
             self.dispatch(event.type, dataclasses.asdict(event))
         except BROKER_ERRORS:
             return False
+        if isinstance(event, ECHOED):
+            self.user.unheard += 1  # until it comes back to us
         return True
 
-    @event_handler("chat", Message.type,
-                   handler_type=BROADCAST, reliable_delivery=False)
+    @broadcast(Message)
     def on_message(self, payload):
         if message := self.receive(Message, payload):
-            show(self.stdout, f"{message.author}: {message.msg}")
+            self.stdout.show(f"{message.author}: {message.msg}")
 
-    @event_handler("chat", Joined.type,
-                   handler_type=BROADCAST, reliable_delivery=False)
+    @broadcast(Joined)
     def on_joined(self, payload):
         if joined := self.receive(Joined, payload):
-            show(self.stdout, f"* {joined.author} joined")
+            self.stdout.show(f"* {joined.author} joined")
 
-    @event_handler("chat", Left.type,
-                   handler_type=BROADCAST, reliable_delivery=False)
+    @broadcast(Left)
     def on_left(self, payload):
         if left := self.receive(Left, payload):
-            show(self.stdout, f"* {left.author} left")
+            self.stdout.show(f"* {left.author} left")
+
+    @broadcast(Who)
+    def on_who(self, payload):
+        who = self.receive(Who, payload)
+        if who and who.author != self.user.name:
+            self.send(Here(author=self.user.name, to=who.author))
+
+    @broadcast(Here)
+    def on_here(self, payload):
+        here = self.receive(Here, payload)
+        if here and here.to == self.user.name and self.user.answers is not None:
+            self.user.answers.add(here.author)
 
     def receive(self, event_type, payload):
         """The event in `payload`, safe to print, if this user is logged in
@@ -454,7 +591,9 @@ class Chat:
             return None
         event = from_wire(event_type, payload)
         if event is None:
-            show(self.stdout, f"! ignored a malformed {event_type.type} event")
+            self.stdout.show(f"! ignored a malformed {event_type.type} event")
+        elif isinstance(event, ECHOED) and event.author == self.user.name:
+            self.user.unheard -= 1  # one of ours, back
         return event
 
 

@@ -7,7 +7,8 @@ own and look only for their own lines.
 # service first: it quiets eventlet's deprecation warning and applies
 # eventlet's monkey patch before anything else is imported.
 from service import (  # noqa: I001
-    MAX_MESSAGE, Chat, ChatUser, Stdout, User, once, printable, stdin,
+    ECHO_WAIT, MAX_MESSAGE, Chat, ChatUser, Stdout, User, edit, fitting_tail,
+    once, printable, stdin,
 )
 
 import io
@@ -19,7 +20,9 @@ import subprocess
 import sys
 import textwrap
 import time
+import unicodedata
 import uuid
+from unittest.mock import call
 
 import eventlet
 import pexpect
@@ -84,7 +87,7 @@ class Echo:
 
     @stdin(until="/quit")
     def echo(self, line):
-        self.stdout.write(line + "\n")
+        self.stdout.show(line)
 
 
 def test_echo_echoes_each_line_then_ends_its_own(
@@ -99,7 +102,8 @@ def test_echo_echoes_each_line_then_ends_its_own(
     with eventlet.Timeout(5):
         container.wait()
 
-    assert screen.getvalue() == "hello\nworld\n/quit\n\n"
+    # Each line shown is followed by the prompt, and the last is ended.
+    assert screen.getvalue() == "hello\n>>> world\n>>> /quit\n>>> \n"
 
 
 class Recorder:
@@ -189,26 +193,47 @@ def test_once_fires_once_with_the_decorator_arguments(container_factory):
     assert sorted(calls) == ["robot", "world"]
 
 
-def test_stdout_injects_the_stream_and_ends_the_line_at_stop(
+def test_stdout_shows_lines_and_ends_the_last_at_stop(
         container_factory, monkeypatch):
-    screen = io.StringIO()
+    screen = io.StringIO()  # not a terminal: plain lines, no escapes
     monkeypatch.setattr(sys, "stdout", screen)
 
-    class Prompter:
-        name = "prompter"
+    class Greeter:
+        name = "greeter"
         stdout = Stdout()
 
         @once
-        def prompt(self):
-            self.stdout.write(">>> ")
+        def greet(self):
+            self.stdout.show("hello")
 
-    container = container_factory(Prompter, {})
-    with entrypoint_waiter(container, "prompt"):
+    container = container_factory(Greeter, {})
+    with entrypoint_waiter(container, "greet"):
         container.start()
-    assert screen.getvalue() == ">>> "
+    assert screen.getvalue() == "hello\n>>> "
 
     container.stop()
-    assert screen.getvalue() == ">>> \n"
+    assert screen.getvalue() == "hello\n>>> \n"
+
+
+# Line editing on a terminal, as the console does it key by key.
+
+@pytest.mark.parametrize("typed, key, edited", [
+    ("hell", "o", "hello"),
+    ("hello", "\x7f", "hell"),              # Backspace
+    ("né 你", "\x7f", "né "),               # one character, however wide
+    ("hello big world", "\x17", "hello big "),  # Ctrl-W
+    ("hello world  ", "\x17", "hello "),
+    ("hello world", "\x15", ""),            # Ctrl-U
+    ("hello", "\t", "hello"),               # other control keys: nothing
+])
+def test_edit_acts_on_the_line_like_a_terminal(typed, key, edited):
+    assert edit(typed, key) == edited
+
+
+def test_fitting_tail_keeps_the_end_that_fits():
+    assert fitting_tail("hello world", 5) == "world"
+    assert fitting_tail("hello", 10) == "hello"
+    assert fitting_tail("ab你好", 5) == "b你好"  # wide characters take two
 
 
 def test_user_keeps_its_state_across_workers(container_factory):
@@ -238,15 +263,14 @@ def test_user_keeps_its_state_across_workers(container_factory):
 
 # The Chat's own logic, with every dependency replaced: no broker needed.
 
-class Screen(io.StringIO):
-    """A stand-in for standard output that can claim to be a terminal."""
+class Screen:
+    """A stand-in for the console: it keeps the lines shown."""
 
-    def __init__(self, tty=False):
-        super().__init__()
-        self.tty = tty
+    def __init__(self):
+        self.lines = []
 
-    def isatty(self):
-        return self.tty
+    def show(self, line):
+        self.lines.append(line)
 
 
 @pytest.fixture
@@ -254,17 +278,14 @@ def chat():
     return worker_factory(Chat, stdout=Screen(), user=ChatUser())
 
 
-def test_chat_asks_for_a_name_at_start(chat):
-    chat.ask_name()
-    assert chat.stdout.getvalue() == "Please enter your name:\n>>> "
-
-
-def test_chat_first_line_is_the_name(chat):
+def test_chat_first_line_is_the_name_then_who_is_here(chat):
     chat.handle_line("  ann  ")
 
     assert chat.user.name == "ann"
-    chat.dispatch.assert_called_once_with("joined", {"author": "ann"})
-    assert chat.stdout.getvalue() == "Welcome to chat, ann!\n>>> "
+    assert chat.dispatch.call_args_list == [
+        call("joined", {"author": "ann"}), call("who", {"author": "ann"})]
+    assert chat.stdout.lines == [
+        "Welcome to chat, ann!", "* nobody else is here"]
 
 
 def test_chat_asks_again_after_a_blank_name(chat):
@@ -272,7 +293,7 @@ def test_chat_asks_again_after_a_blank_name(chat):
 
     assert not chat.user.logged_in
     assert not chat.dispatch.called
-    assert chat.stdout.getvalue() == "Please enter your name:\n>>> "
+    assert chat.stdout.lines == ["Please enter your name:"]
 
 
 def test_chat_sends_later_lines_as_messages(chat):
@@ -282,28 +303,20 @@ def test_chat_sends_later_lines_as_messages(chat):
 
     chat.dispatch.assert_called_once_with(
         "message", {"author": "ann", "msg": "hello there"})
-    assert chat.stdout.getvalue() == ">>> "  # the blank line's prompt only
+    assert chat.stdout.lines == []  # the line comes back from the broker
 
 
 def test_chat_prints_the_room_once_logged_in(chat):
     chat.on_message({"author": "bob", "msg": "anyone?"})
     chat.on_joined({"author": "bob"})
     chat.on_left({"author": "bob"})
-    assert chat.stdout.getvalue() == ""
+    assert chat.stdout.lines == []
 
     chat.user.login("ann")
     chat.on_joined({"author": "bob"})
     chat.on_message({"author": "bob", "msg": "hi ann"})
     chat.on_left({"author": "bob"})
-    assert chat.stdout.getvalue() == (
-        "* bob joined\n>>> bob: hi ann\n>>> * bob left\n>>> ")
-
-
-def test_chat_clears_the_prompt_line_on_a_terminal_only():
-    chat = worker_factory(Chat, stdout=Screen(tty=True), user=ChatUser())
-    chat.user.login("ann")
-    chat.on_message({"author": "bob", "msg": "hi"})
-    assert chat.stdout.getvalue() == "\r\x1b[Kbob: hi\n>>> "
+    assert chat.stdout.lines == ["* bob joined", "bob: hi ann", "* bob left"]
 
 
 def test_chat_quit_says_left_only_when_logged_in(chat):
@@ -311,8 +324,78 @@ def test_chat_quit_says_left_only_when_logged_in(chat):
     assert not chat.dispatch.called
 
     chat.user.login("ann")
+    eventlet.spawn_after(  # the broker brings our Left back
+        0.05, chat.on_left, {"author": "ann"})
     chat.handle_line("/quit")
     chat.dispatch.assert_called_once_with("left", {"author": "ann"})
+
+
+def test_chat_leaving_waits_for_its_own_lines_to_come_back(chat):
+    chat.user.login("ann")
+    chat.handle_line("one")
+    chat.handle_line("two")
+    for delay, line in (0.1, "one"), (0.2, "two"):
+        eventlet.spawn_after(
+            delay, chat.on_message, {"author": "ann", "msg": line})
+    eventlet.spawn_after(0.3, chat.on_left, {"author": "ann"})
+
+    started = time.monotonic()
+    chat.handle_line("/quit")
+
+    assert chat.stdout.lines == ["ann: one", "ann: two", "* ann left"]
+    assert chat.user.unheard == 0
+    assert time.monotonic() - started < ECHO_WAIT  # not the whole deadline
+
+
+def test_chat_leaving_waits_no_longer_than_its_deadline(chat):
+    chat.user.login("ann")
+    chat.handle_line("lost on the way")
+
+    started = time.monotonic()
+    chat.handle_line("/quit")
+
+    assert ECHO_WAIT <= time.monotonic() - started < ECHO_WAIT + 0.2
+
+
+# Who is here: a question and its answers, over BROADCAST events.
+
+def test_chat_who_shows_the_names_that_answer_sorted(chat):
+    chat.user.login("ann")
+    for author, to in ("cy", "ann"), ("bob", "ann"), ("dan", "someone else"):
+        eventlet.spawn_after(
+            0.05, chat.on_here, {"author": author, "to": to})
+
+    chat.handle_line("/who")
+
+    chat.dispatch.assert_called_once_with("who", {"author": "ann"})
+    assert chat.stdout.lines == ["* in the room: bob, cy"]
+
+
+def test_chat_answers_who_if_logged_in_and_not_the_asker(chat):
+    chat.on_who({"author": "bob"})
+    assert not chat.dispatch.called  # no name yet: not in the room
+
+    chat.user.login("ann")
+    chat.on_who({"author": "ann"})  # our own question
+    chat.on_who({"author": "bob"})
+    chat.dispatch.assert_called_once_with(
+        "here", {"author": "ann", "to": "bob"})
+
+
+def test_chat_shows_answers_only_to_its_own_question(chat):
+    chat.user.login("ann")
+    chat.on_here({"author": "bob", "to": "ann"})  # not asking now
+    chat.on_here({"author": "bob", "to": "cy"})
+    assert chat.stdout.lines == []
+
+
+def test_chat_help_lists_the_commands(chat):
+    chat.user.login("ann")
+    chat.handle_line("/help")
+
+    assert not chat.dispatch.called
+    [shown] = chat.stdout.lines
+    assert all(command in shown for command in ("/who", "/help", "/quit"))
 
 
 # Text from other users is untrusted: nothing in it may act on the terminal.
@@ -345,8 +428,8 @@ def test_chat_tells_of_malformed_events_and_goes_on(chat, payload):
     chat.on_message(payload)
     chat.on_message({"author": "bob", "msg": "still here"})
 
-    assert chat.stdout.getvalue() == (
-        "! ignored a malformed message event\n>>> bob: still here\n>>> ")
+    assert chat.stdout.lines == [
+        "! ignored a malformed message event", "bob: still here"]
 
 
 def test_chat_prints_hostile_text_harmlessly(chat):
@@ -354,11 +437,11 @@ def test_chat_prints_hostile_text_harmlessly(chat):
     chat.on_message({"author": "bob\r\x1b[2K", "msg": "\x1b]0;owned\x07hi"})
     chat.on_joined({"author": "eve\x1b[31m" + "e" * 100_000})
 
-    out = chat.stdout.getvalue()
-    assert out.startswith("bob\\r\\x1b[2K: \\x1b]0;owned\\x07hi\n>>> ")
-    assert "* eve\\x1b[31meee" in out
-    assert "more characters not shown] joined\n>>> " in out
-    assert ESCAPE not in out and "\r" not in out
+    message, joined = chat.stdout.lines
+    assert message == "bob\\r\\x1b[2K: \\x1b]0;owned\\x07hi"
+    assert joined.startswith("* eve\\x1b[31meee")
+    assert joined.endswith("more characters not shown] joined")
+    assert ESCAPE not in message + joined and "\r" not in message + joined
 
 
 # Our own input: limits and mistakes get a notice, and are not sent.
@@ -368,20 +451,20 @@ def test_chat_refuses_an_over_long_line_with_a_notice(chat):
     chat.handle_line("y" * 100_000)
 
     assert not chat.dispatch.called
-    assert chat.stdout.getvalue() == (
+    assert chat.stdout.lines == [
         f"! not sent: 100000 characters, and a message is at most "
-        f"{MAX_MESSAGE}\n>>> ")
+        f"{MAX_MESSAGE}"]
 
 
-@pytest.mark.parametrize("line", ["/", "/help", "/nick bob", "/quit now"])
+@pytest.mark.parametrize("line", ["/", "/whois", "/nick bob", "/quit now"])
 def test_chat_does_not_send_unknown_commands(chat, line):
     chat.user.login("ann")
     chat.handle_line(line)
 
     assert not chat.dispatch.called
     command = line.split()[0]
-    assert chat.stdout.getvalue() == (
-        f"! unknown command {command}: /quit leaves, and that is all\n>>> ")
+    assert chat.stdout.lines == [
+        f"! unknown command {command}; /help lists the commands"]
 
 
 @pytest.mark.parametrize("name", ["\x1b[31mred", "bell\x07", "n" * 41])
@@ -390,9 +473,9 @@ def test_chat_refuses_a_name_it_could_not_show(chat, name):
 
     assert not chat.user.logged_in
     assert not chat.dispatch.called
-    assert chat.stdout.getvalue() == (
-        "! a name is at most 40 characters, none of them control characters"
-        "\nPlease enter your name:\n>>> ")
+    assert chat.stdout.lines == [
+        "! a name is at most 40 characters, none of them control characters",
+        "Please enter your name:"]
 
 
 def test_chat_says_when_a_line_could_not_be_sent(chat):
@@ -400,8 +483,8 @@ def test_chat_says_when_a_line_could_not_be_sent(chat):
     chat.dispatch.side_effect = ConnectionRefusedError("broker down")
     chat.handle_line("is anyone there")
 
-    assert chat.stdout.getvalue() == (
-        "! not sent: is anyone there (the broker is unreachable)\n>>> ")
+    assert chat.stdout.lines == [
+        "! not sent: is anyone there (the broker is unreachable)"]
 
 
 def test_chat_asks_for_the_name_again_if_joining_could_not_be_sent(chat):
@@ -409,8 +492,8 @@ def test_chat_asks_for_the_name_again_if_joining_could_not_be_sent(chat):
     chat.handle_line("ann")
 
     assert not chat.user.logged_in
-    assert chat.stdout.getvalue() == (
-        "! the broker is unreachable\nPlease enter your name:\n>>> ")
+    assert chat.stdout.lines == [
+        "! the broker is unreachable", "Please enter your name:"]
 
 
 # The Chat in a container on the real broker, events from outside.
@@ -436,7 +519,7 @@ def test_chat_prints_an_event_dispatched_by_another_service(
     with entrypoint_waiter(container, "on_message", callback=is_ours):
         dispatch("chat", "message", payload)
 
-    assert f"{author}: beep\n>>> " in screen.getvalue()
+    assert f"{author}: beep" in screen.lines
 
 
 # Real clients: `python service.py` processes on the real broker.
@@ -513,9 +596,62 @@ def test_every_way_of_leaving_says_left_and_exits_0_within_2s(
 
     assert term.exitstatus == 0
     assert elapsed < 2
-    assert term.before.endswith("\r\n")  # the line it was on was ended
+    assert f"* {name} left" in term.before  # it saw its own goodbye
     assert "Traceback" not in term.before
     watcher_term.expect_exact(f"* {name} left")
+
+
+def test_who_is_here_with_three_clients_and_one_not_logged_in(terminals):
+    ann, bob, cy = unique("ann"), unique("bob"), unique("cy")
+    ann_term = terminals(ann)
+    ann_term.expect_exact("* nobody else is here\r\n")
+    command = chat_command()
+    nameless = pexpect.spawn(command[0], command[1:], cwd=HERE,
+                             encoding="utf-8")
+    nameless.expect_exact("Please enter your name:")  # and never answers
+    bob_term = terminals(bob)
+    bob_term.expect_exact(f"* in the room: {ann}\r\n")
+    cy_term = terminals(cy)
+    cy_term.expect_exact(f"* in the room: {', '.join(sorted([ann, bob]))}\r\n")
+
+    ann_term.sendline("/who")
+    ann_term.expect_exact(f"* in the room: {', '.join(sorted([bob, cy]))}\r\n")
+
+    # The answers to ann's question are shown to ann alone.
+    for term, name in (bob_term, bob), (cy_term, cy):
+        term.sendline("after the question")
+        term.expect_exact(f"{name}: after the question")
+        assert "in the room" not in term.before
+    nameless.terminate(force=True)
+
+
+def test_who_and_here_on_the_wire(chat_events, terminals):
+    ann, bob = unique("ann"), unique("bob")
+    terminals(ann)
+    bob_term = terminals(bob)
+    bob_term.expect_exact(f"* in the room: {ann}")
+
+    seen = chat_events(until=lambda seen: ("here", {"author": ann, "to": bob})
+                       in seen)
+    assert ("who", {"author": bob}) in seen
+    assert ("here", {"author": ann, "to": bob}) in seen
+
+
+def test_an_idle_client_sleeps(terminals):
+    """A client that nothing happens to wakes for nothing: no polling loop.
+    Counted in context switches, not timed: a loop that wakes ten times a
+    second makes thirty in three seconds."""
+    term = terminals(unique("idler"))
+    term.expect_exact("nobody else is here")
+    time.sleep(1)  # let the start-up settle
+
+    def switches():
+        with open(f"/proc/{term.pid}/status") as status:
+            return sum(int(line.split()[1]) for line in status
+                       if line.startswith("voluntary_ctxt_switches"))
+    before = switches()
+    time.sleep(3)
+    assert switches() - before <= 3
 
 
 def run_piped(text, *args, timeout=10):
@@ -560,6 +696,17 @@ def test_piped_output_is_plain_text_and_nothing_else():
     # No escape sequence to clear it: the prompt stays before the line.
     assert f"\n>>> {name}: hello\n>>> " in out
     assert out.endswith("\n")
+
+
+def test_a_piped_sender_sees_its_own_lines_before_it_leaves():
+    # It was a race: try it many times.
+    for attempt in range(10):
+        name = unique("bot")
+        done = run_piped(f"{name}\nbuild passed\n")
+
+        assert done.returncode == 0
+        assert done.stdout.decode().endswith(
+            f"{name}: build passed\n>>> * {name} left\n>>> \n"), attempt
 
 
 @pytest.mark.parametrize("typed_quit", ["/quit\n", "  /quit \n"])
@@ -632,6 +779,7 @@ def test_the_wire_format_is_the_contracts(chat_events):
         if event[1].get("author") == name]
     assert ours == [
         ("joined", {"author": name}),
+        ("who", {"author": name}),
         ("message", {"author": name, "msg": "hello wire"}),
         ("left", {"author": name}),
     ]
@@ -658,6 +806,163 @@ def test_nameko_run_chats_with_python_service_py(terminals):
     client_term.expect_exact(f"{runner}: from nameko run")
     client_term.sendline("from python service.py")
     runner_term.expect_exact(f"{client}: from python service.py")
+
+
+# On a real terminal emulator, tmux: what a person sees, row by row.
+
+class Tmux:
+    """A shell in a tmux window of its own, to type into and look at."""
+
+    def __init__(self, width=80, height=24):
+        self.server = unique("chat-test")
+        self.run("new-session", "-d", "-x", str(width), "-y", str(height),
+                 "env", "PS1=$ ", "bash", "--norc", "--noprofile")
+
+    def run(self, *args):
+        return subprocess.run(["tmux", "-u", "-L", self.server, *args], check=True,
+                              capture_output=True, text=True).stdout
+
+    def type(self, text):
+        self.run("send-keys", "-l", text)
+
+    def press(self, *keys):
+        self.run("send-keys", *keys)
+
+    def rows(self):
+        """The screen, row by row, without the spaces that end a row."""
+        return [row.rstrip() for row in self.run("capture-pane", "-p").split("\n")]
+
+    def cursor(self):
+        """The cursor's column and row, from 0."""
+        x, y = self.run("display-message", "-p", "#{cursor_x} #{cursor_y}").split()
+        return int(x), int(y)
+
+    def input_row(self):
+        """The row the cursor is on, up to the cursor, spaces included."""
+        x, y = self.cursor()
+        row = self.run("capture-pane", "-p", "-N").split("\n")[y]
+        return row[:x - sum(unicodedata.east_asian_width(c) == "W" for c in row)]
+
+    def wait_for(self, condition, timeout=10):
+        deadline = time.monotonic() + timeout
+        while not condition():
+            assert time.monotonic() < deadline, "\n".join(self.rows())
+            time.sleep(0.05)
+
+    def wait_for_text(self, text, timeout=10):
+        self.wait_for(lambda: text in "\n".join(self.rows()), timeout)
+
+    def chat(self, name, command=None):
+        """Start a chat in the shell and log in as `name`."""
+        self.type(" ".join(command or chat_command()))
+        self.press("Enter")
+        self.wait_for_text("Please enter your name:")
+        self.type(name)
+        self.press("Enter")
+        self.wait_for_text(f"Welcome to chat, {name}!")
+
+    def kill_server(self):
+        subprocess.run(["tmux", "-L", self.server, "kill-server"],
+                       capture_output=True)
+
+
+@pytest.fixture
+def tmux():
+    window = Tmux()
+    window.run("send-keys", "cd " + HERE, "Enter")
+    yield window
+    window.kill_server()
+
+
+def test_typed_text_stays_put_while_the_room_talks(tmux, terminals):
+    ann = unique("ann")
+    tmux.chat(ann)
+    tmux.wait_for_text("* nobody else is here")
+    tmux.type("half a sen")
+    bob = unique("bob")
+    bob_term = terminals(bob)
+    bob_term.sendline("hello from bob")
+
+    tmux.wait_for_text(f"{bob}: hello from bob")
+    x, y = tmux.cursor()
+    rows = tmux.rows()
+    assert rows[y] == ">>> half a sen" and x == len(rows[y])
+    assert rows[y - 1] == f"{bob}: hello from bob"  # a row of its own
+
+    tmux.type("tence")
+    tmux.press("Enter")
+    bob_term.expect_exact(f"{ann}: half a sentence\r\n")
+    tmux.wait_for_text(f"{ann}: half a sentence")
+    assert tmux.input_row() == ">>> "  # a fresh line after Enter
+
+
+def test_editing_keys_act_on_what_is_shown(tmux, terminals):
+    ann = unique("ann")
+    tmux.chat(ann)
+    tmux.type("hello wide 你好")
+    tmux.press("BSpace")
+    tmux.wait_for(lambda: tmux.input_row() == ">>> hello wide 你")
+    tmux.press("C-w")
+    tmux.wait_for(lambda: tmux.input_row() == ">>> hello wide ")
+    tmux.type("junk")
+    tmux.press("C-u")
+    tmux.wait_for(lambda: tmux.input_row() == ">>> ")
+    tmux.type("tidy")
+    tmux.press("Left", "Enter")  # an arrow key is not text
+
+    tmux.wait_for_text(f"{ann}: tidy")
+
+
+def test_a_resize_keeps_the_input_row_right(tmux):
+    tmux.chat(unique("ann"))
+    words = " ".join(f"word{n}" for n in range(20))  # wider than 40 columns
+    tmux.type(words)
+    tmux.wait_for(lambda: tmux.input_row().endswith("word19"))
+
+    tmux.run("resize-window", "-x", "40", "-y", "10")
+
+    def one_row_ending_the_line():
+        x, y = tmux.cursor()
+        row = tmux.rows()[y]
+        return row.startswith(">>> ") and words.endswith(row[4:]) \
+            and x == len(row) < 40
+    tmux.wait_for(one_row_ending_the_line)
+
+
+@pytest.mark.parametrize("leave", ["C-d", "C-c", "sigterm", "/quit", "crash"])
+def test_every_way_of_leaving_gives_the_terminal_back(tmux, leave):
+    tmux.run("send-keys", "stty -g > stty.before", "Enter")
+    name = unique("leaver")
+    if leave == "crash":  # the console itself fails, at the first key
+        tmux.type(" ".join([sys.executable, "-c", repr(
+            "import service; service.edit = None; service.main()"),
+            "--broker", AMQP_URI]))
+        tmux.press("Enter")
+        tmux.wait_for_text("Please enter your name:")
+    else:
+        tmux.chat(name)
+        tmux.wait_for_text("here")  # the roster: all has started
+
+    if leave == "sigterm":
+        shell = tmux.run("display-message", "-p", "#{pane_pid}").strip()
+        subprocess.run(["pkill", "-TERM", "-P", shell], check=True)
+    elif leave == "/quit":
+        tmux.type("/quit")
+        tmux.press("Enter")
+    else:
+        tmux.press(leave if leave != "crash" else "x")
+    tmux.wait_for(lambda: tmux.input_row() == "$ ")  # the shell is back
+
+    x, y = tmux.cursor()
+    rows = tmux.rows()
+    assert x == 2 and rows[y] == "$"
+    if leave != "crash":
+        assert rows[y - 1] == f"* {name} left"  # no prompt left behind
+    tmux.run("send-keys", "stty -g > stty.after; echo done", "Enter")
+    tmux.wait_for_text("done")
+    with open(os.path.join(HERE, "stty.before")) as before, \
+            open(os.path.join(HERE, "stty.after")) as after:
+        assert before.read() == after.read()
 
 
 # Faults and hostile input, on the real broker.

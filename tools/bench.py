@@ -24,6 +24,7 @@ the same run on the same broker, so the chat can be judged against kombu.
     fan-out    one sender and 10, then 50, receivers, 20 lines/s: complete, p99
     lifecycle  time to the first prompt, to ready (a line sent right after the
                welcome is back), to exit after end of input; RSS when idle
+    idle       CPU a logged-in client uses while nothing happens, over 20 s
 
 Every chat client on the broker receives every message (BROADCAST handlers):
 do not run other chats on the same broker during a run, they would add load.
@@ -35,6 +36,7 @@ targets in the table, never asserted.
 """
 import argparse
 import math
+import os
 import re
 import signal
 import subprocess
@@ -51,9 +53,9 @@ PROMPT = ">>> "
 
 # How much each phase does, in a full run and in a quick one.
 FULL = dict(latency_lines=1000, burst_lines=2000, fanouts=(10, 50),
-            fanout_lines=200, lifecycle_runs=5)
+            fanout_lines=200, lifecycle_runs=5, idle_seconds=20)
 QUICK = dict(latency_lines=20, burst_lines=100, fanouts=(3,),
-             fanout_lines=20, lifecycle_runs=1)
+             fanout_lines=20, lifecycle_runs=1, idle_seconds=2)
 LATENCY_RATE = 100  # lines/s
 FANOUT_RATE = 20  # lines/s
 
@@ -349,6 +351,28 @@ def measure_lifecycle(python, service):
                 not_exited=not_exited)
 
 
+def measure_idle(python, service, seconds):
+    """CPU that a logged-in client spends, in ms a second, while nothing
+    happens to it."""
+    client = start_chat(python, service, 1)[0]
+    time.sleep(1)  # let the start-up settle
+    used, started = cpu_seconds(client.popen.pid), time.perf_counter()
+    time.sleep(seconds)
+    used = cpu_seconds(client.popen.pid) - used
+    idle = 1000 * used / (time.perf_counter() - started)
+    return dict(cpu=idle, not_exited=stop_all([client]))
+
+
+def cpu_seconds(pid):
+    """CPU time the process has used, in seconds, to the nanosecond:
+    /proc/PID/stat counts in ticks of 10 ms, too coarse for an idle client."""
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/schedstat") as schedstat:
+            total += int(schedstat.read().split()[0])
+    return total / 1e9
+
+
 def resident_mb(pid):
     with open(f"/proc/{pid}/status") as status:
         for line in status:
@@ -395,6 +419,9 @@ def run(python, service, sizes):
                             for key in ("prompt", "ready", "exit", "rss")}
     results["lifecycle"]["max_exit"] = max(r["exit"] for r in runs)
     results["lifecycle"]["not_exited"] = [n for r in runs for n in r["not_exited"]]
+
+    print(f"chat: idle for {sizes['idle_seconds']} s ...", flush=True)
+    results["idle"] = measure_idle(python, service, sizes["idle_seconds"])
     return results
 
 
@@ -452,6 +479,8 @@ def table_rows(results, sizes):
         ("time to ready (s)", life["ready"], None, "< 1", life["ready"] < 1),
         ("time to exit (s)", life["exit"], None, "< 0.5", life["exit"] < 0.5),
         ("idle RSS (MB)", life["rss"], None, "< 40", life["rss"] < 40),
+        ("idle CPU (ms/s)", results["idle"]["cpu"], None, "<= 0.5",
+         results["idle"]["cpu"] <= 0.5),
     ]
     return rows
 
