@@ -79,6 +79,7 @@ build() {
   printf '[global]\ncert = /etc/ssl/certs/ca-certificates.crt\n' >"$ROOT/etc/pip.conf"
   echo "$PACKAGES" >"$ROOT/.ready"
   say "packages took ${SECONDS} s"
+  exec 9>&-   # or `run`'s command, a broker say, would hold the lock
 }
 
 case "${1:-build}" in
