@@ -18,29 +18,24 @@ os.environ.setdefault("EVENTLET_NO_GREENDNS", "yes")
 import eventlet  # noqa: E402
 import threading  # noqa: E402  (eventlet has imported it already)
 
-# Python 3.14, and 3.13 since its 2025 patch releases, keep a second reference
-# to threading's lock _active_limbo_lock: a default argument of
-# _DeleteDummyThreadOnDel.__del__ (CPython gh-130522). monkey_patch() greens
-# the module's lock but cannot reach a function's defaults, and says
-# "1 RLock(s) were not greened" on stderr. That __del__ runs only when a
-# thread that threading did not start ends, which never happens here; still,
-# give it the greened lock like the rest of threading: drop its defaults
-# while patching, rebind them after to the globals they are copies of.
+# Python 3.14 (and 3.13 since 3.13.4) keeps copies of threading's lock
+# _active_limbo_lock, and of _active, as default arguments of a __del__
+# (CPython gh-130522), where monkey_patch() cannot green them, and eventlet
+# says "1 RLock(s) were not greened" on stderr. Hide the copies while
+# patching, then hand that __del__ the greened globals of the same names.
 _on_del = getattr(getattr(threading, "_DeleteDummyThreadOnDel", None),
                   "__del__", None)
-_copies = ()
+_names = ()
 if _on_del and _on_del.__defaults__:
-    _copies = _on_del.__code__.co_varnames[1:_on_del.__code__.co_argcount]
-    if len(_copies) == len(_on_del.__defaults__) and all(
-            hasattr(threading, _n) for _n in _copies):
-        _on_del.__defaults__ = None
-    else:
-        _copies = ()
+    _code = _on_del.__code__
+    _names = _code.co_varnames[_code.co_argcount - len(_on_del.__defaults__):
+                               _code.co_argcount]
+    _on_del.__defaults__ = None  # and no other reference to the copies
 
 # Green sockets and threads for everything imported below: nameko needs them.
 eventlet.monkey_patch()
-if _copies:
-    _on_del.__defaults__ = tuple(getattr(threading, _n) for _n in _copies)
+if _names:
+    _on_del.__defaults__ = tuple(getattr(threading, name) for name in _names)
 
 import argparse  # noqa: E402
 import atexit  # noqa: E402

@@ -15,7 +15,7 @@ set -euo pipefail
 
 ROOT=${FORKY_ROOT:-/var/cache/nameko-chat/forky}
 SUITE=forky            # Debian testing; debootstrap's `sid` script builds it
-PACKAGES="python3.14 python3.14-venv rabbitmq-server ca-certificates curl"
+PACKAGES="python3.14 python3.14-venv rabbitmq-server ca-certificates curl tmux procps"
 # pip in the root must trust what pip trusts here (see `pip config list`).
 CA_BUNDLE=${FORKY_CA_BUNDLE:-/etc/ssl/certs/ca-certificates.crt}
 REPO=$(cd "$(dirname "$0")/.." && pwd)
