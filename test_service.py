@@ -10,6 +10,7 @@ from service import (  # noqa: I001
     MAX_MESSAGE, Chat, ChatUser, Stdout, User, once, printable, stdin,
 )
 
+import base64
 import io
 import json
 import os
@@ -19,7 +20,9 @@ import subprocess
 import sys
 import textwrap
 import time
+import urllib.request
 import uuid
+from urllib.parse import urlsplit
 
 import eventlet
 import pexpect
@@ -524,11 +527,12 @@ def run_piped(text, *args, timeout=10):
                           capture_output=True, timeout=timeout)
 
 
-def chat_on_pipes(typed, until, env=None):
+def chat_on_pipes(typed, until, env=None, command=None):
     """Type `typed` into a client on pipes, wait until it has printed
     `until`, then end its input; it must exit 0 within 2 s and say nothing
     on stderr (no warning, log or traceback). Return all it printed."""
-    client = subprocess.Popen(chat_command(), cwd=HERE, stdin=subprocess.PIPE,
+    command = command or chat_command()
+    client = subprocess.Popen(command, cwd=HERE, stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               env=env)
     try:
@@ -725,6 +729,8 @@ def free_port():
 
 @pytest.mark.parametrize("broker", [
     "amqp://guest:secret@127.0.0.1:{free_port}",      # nothing listens
+    "amqp://guest:secret@127.0.0.1:{free_port};"
+    "amqp://guest:secret@localhost:{free_port}/",       # nor on any node
     "amqp://guest:wrong-password@localhost:5672/",     # refused login
     "amqp://guest:guest@localhost:5672/no-such-vhost",
     "amqp://guest:secret@localhost:99999",            # not a port
@@ -810,6 +816,107 @@ def test_clients_reconnect_when_their_connections_are_closed(
     for term in ann_term, bob_term:
         term.expect_exact("! reconnected", timeout=30)
     assert_both_ways((ann, ann_term), (bob, bob_term))
+
+
+# A cluster: the URI lists its nodes, `amqp://h1;amqp://h2`, and a client
+# carries on through another node when its own stops. CI starts a cluster
+# of its own with tools/cluster.sh and names it in CHAT_CLUSTER_URI.
+
+def cluster_nodes():
+    """The URI of each node that CHAT_CLUSTER_URI lists. Without it the test
+    is skipped, except in CI, which must run it."""
+    uri = os.environ.get("CHAT_CLUSTER_URI")
+    if not uri:
+        why = ("no cluster: start one with `tools/cluster.sh start` and set "
+               "CHAT_CLUSTER_URI to its nodes' URIs, joined with ';'")
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI runs the cluster tests, but there is {why}")
+        pytest.skip(why)
+    return uri.split(";")
+
+
+def management(node, method, path, body=None):
+    """Call the management API of the node whose AMQP URI is `node`, with
+    its user and password. The API listens on the AMQP port plus 10000, as
+    with RabbitMQ's defaults (5672, 15672) and in tools/cluster.sh."""
+    url = urlsplit(node)
+    login = base64.b64encode(f"{url.username}:{url.password}".encode())
+    request = urllib.request.Request(
+        f"http://{url.hostname}:{(url.port or 5672) + 10000}/api/{path}",
+        method=method, data=body and json.dumps(body).encode(),
+        headers={"Authorization": f"Basic {login.decode()}",
+                 "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read() or "null")
+
+
+@pytest.fixture
+def cluster():
+    """The URI of each node of the cluster, in a vhost of the test's own. A
+    vhost made on one node is the whole cluster's."""
+    nodes = cluster_nodes()
+    vhost = unique("test")
+    management(nodes[0], "PUT", f"vhosts/{vhost}")
+    management(nodes[0], "PUT", f"permissions/{vhost}/{urlsplit(nodes[0]).username}",
+               {"configure": ".*", "write": ".*", "read": ".*"})
+    yield [urlsplit(node)._replace(path=f"/{vhost}").geturl() for node in nodes]
+    management(nodes[0], "DELETE", f"vhosts/{vhost}")
+
+
+@pytest.fixture
+def stop_node(cluster):
+    """Stop a node of the cluster (its RabbitMQ application, not the Erlang
+    node), by its URI; every node stopped is started again however the test
+    ends."""
+    stopped = []
+
+    def stop(node):
+        name = management(node, "GET", "overview")["node"]  # chat-a@localhost
+        stopped.append(name)
+        rabbitmqctl("-n", name, "stop_app")
+
+    yield stop
+    for name in stopped:
+        rabbitmqctl("-n", name, "start_app")
+        rabbitmqctl("-n", name, "await_startup")
+
+
+def cluster_command(nodes):
+    return [sys.executable, "service.py", "--broker", ";".join(nodes)]
+
+
+def test_clients_talk_on_through_another_node_when_theirs_stops(
+        cluster, terminals, stop_node):
+    ann, bob = unique("ann"), unique("bob")
+    ann_term = terminals(ann, cluster_command(cluster))
+    bob_term = terminals(bob, cluster_command(cluster))
+    ann_term.expect_exact(f"* {bob} joined")
+
+    # Both are on the first node listed, the first that answered.
+    stop_node(cluster[0])
+    for term in ann_term, bob_term:
+        term.expect_exact("! connection to the broker lost, retrying")
+        term.expect_exact("! reconnected", timeout=30)
+    assert_both_ways((ann, ann_term), (bob, bob_term))
+    for term in ann_term, bob_term:
+        assert "Traceback" not in term.before
+
+
+def test_a_node_down_at_start_costs_no_message(cluster, terminals):
+    watcher = unique("watcher")
+    watcher_term = terminals(watcher, cluster_command(cluster))
+    down = f"amqp://guest:guest@127.0.0.1:{free_port()}/"  # nothing listens
+    name = unique("late")
+
+    out = chat_on_pipes(f"{name}\nhello\n".encode(),
+                        until=f"{name}: hello\n".encode(),
+                        command=cluster_command([down, *cluster]))
+
+    # Not a word about the node that is down: the chat starts as always.
+    assert out.startswith(
+        f"Please enter your name:\n>>> Welcome to chat, {name}!\n>>> "
+        f"* {name} joined\n>>> {name}: hello\n>>> ".encode())
+    watcher_term.expect_exact(f"{name}: hello\r\n>>> ")
 
 
 # The README quotes the code it explains, and runs what it shows.
