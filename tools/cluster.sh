@@ -17,7 +17,8 @@
 # $CHAT_CLUSTER_DIR (default /var/tmp/nameko-chat-cluster), so nothing in
 # /etc/rabbitmq applies to it. `start` is idempotent: a cluster already up
 # is left as it is, and anything less is stopped and started afresh. Both
-# commands exit non-zero if they fail.
+# commands exit non-zero if they fail. Run it as root, as CI does: the nodes
+# then run as the rabbitmq user, like the system's broker.
 set -euo pipefail
 
 STATE=${CHAT_CLUSTER_DIR:-/var/tmp/nameko-chat-cluster}
@@ -43,7 +44,7 @@ clustered() {  # both nodes up, and each counts two running nodes in its cluster
   done
 }
 
-write_config() {  # the four files that make node $1 a node of its own
+write_config() {  # the files that make node $1 a node of its own
   local name=$1 dir=$STATE/$1 port=${AMQP_PORT[$1]}
   mkdir -p "$dir/data" "$dir/log"
   # Read by rabbitmq-server instead of /etc/rabbitmq/rabbitmq-env.conf.
