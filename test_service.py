@@ -855,11 +855,12 @@ def cluster():
     """The URI of each node of the cluster, in a vhost of the test's own. A
     vhost made on one node is the whole cluster's."""
     nodes = cluster_nodes()
-    vhost = unique("test")
+    vhost, user = unique("test"), urlsplit(nodes[0]).username
     management(nodes[0], "PUT", f"vhosts/{vhost}")
-    management(nodes[0], "PUT", f"permissions/{vhost}/{urlsplit(nodes[0]).username}",
+    management(nodes[0], "PUT", f"permissions/{vhost}/{user}",
                {"configure": ".*", "write": ".*", "read": ".*"})
-    yield [urlsplit(node)._replace(path=f"/{vhost}").geturl() for node in nodes]
+    yield [urlsplit(node)._replace(path=f"/{vhost}").geturl()
+           for node in nodes]
     management(nodes[0], "DELETE", f"vhosts/{vhost}")
 
 

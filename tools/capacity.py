@@ -60,7 +60,8 @@ def rates(before, after):
 
 def measure(python, service, broker_pid, receivers, rate, lines):
     """One run; returns the figures, in ms (broker: microseconds)."""
-    sender, *others = clients = bench.start_chat(python, service, receivers + 1)
+    clients = bench.start_chat(python, service, receivers + 1)
+    sender = clients[0]
     try:
         pids = [client.popen.pid for client in clients] + [broker_pid]
         time.sleep(2)  # let the logins and `joined` lines settle
@@ -105,13 +106,13 @@ def main():
     parser.add_argument("--lines", type=int, default=600)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--python", default=sys.executable,
-                        help="interpreter for the clients (default: %(default)s)")
+                        help="the clients' interpreter (default: %(default)s)")
     args = parser.parse_args()
     bench.BROKER = args.broker  # the URI that bench's clients are given
     service = Path(__file__).resolve().parent.parent / "service.py"
 
-    print(f"{args.receivers} receivers, {args.lines} lines at {args.rate:g}/s, "
-          f"broker pid {args.broker_pid}")
+    print(f"{args.receivers} receivers, {args.lines} lines at "
+          f"{args.rate:g}/s, broker pid {args.broker_pid}")
     print("run  sender ms/line  receiver ms/msg (min-max)  broker us/delivery"
           "  idle ms/s: client  broker")
     try:
