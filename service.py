@@ -232,7 +232,9 @@ class ChatQueueConsumer(QueueConsumer):
         pass
 
     def on_connection_error(self, exc, interval):
-        if not self.retrying:
+        # kombu calls this for each node of a `;` list it cannot reach, and
+        # tries the next: only a connection that was made and lost is news.
+        if self.connected and not self.retrying:
             self.retrying = True
             self.terminal.show("! connection to the broker lost, retrying")
 
@@ -628,8 +630,8 @@ def main():
     # Until the chat has started, Ctrl-C just ends the process, quietly.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
-    check_broker(args.broker)
-    runner = ServiceRunner({"AMQP_URI": args.broker})
+    broker = check_broker(args.broker)
+    runner = ServiceRunner({"AMQP_URI": broker})
     runner.add_service(Chat)
     try:
         runner.start()
@@ -650,23 +652,36 @@ def main():
 
 
 def check_broker(uri):
-    """Connect to the broker once, or exit with one line that says why.
+    """Connect to the broker once, or exit with one line that says why;
+    return the URI to run on.
 
     nameko's own threads would fail on a broker we cannot use with pages of
     tracebacks, printed where they cannot be caught.
+
+    The URI may list the nodes of a cluster, ``amqp://h1;amqp://h2``. kombu
+    tries them in order on every new connection, and tells of each one that
+    does not answer. So each node is tried here, once, and the URI returned
+    lists first the one that answered, then the others in turn: a node that
+    is down at start costs no connection a wasted attempt, and no notice.
     """
-    try:
-        with Connection(uri, connect_timeout=2) as connection:
-            connection.connect()
-    except Exception as exc:  # a bad URI, as much as a broker that is down
+    nodes = uri.split(";")
+    for first, node in enumerate(nodes):
         try:
-            where = sanitize_url(uri)  # the password masked
-        except ValueError:
-            where = "the URI given"  # too broken to mask
-        sys.exit(f"nameko-chat: cannot connect to the broker at {where} "
-                 f"({exc}). Check the URI, or start RabbitMQ there; name "
-                 f"another broker with --broker URI or the AMQP_URI "
-                 f"environment variable.")
+            with Connection(node, connect_timeout=2) as connection:
+                connection.ensure_connection(max_retries=0)  # one attempt
+        except Exception as exc:  # a bad URI, as much as a broker that is down
+            error = exc
+        else:
+            return ";".join(nodes[first:] + nodes[:first])
+    try:
+        # Every node's password masked, not only the first's.
+        where = ";".join(sanitize_url(node) for node in nodes)
+    except ValueError:
+        where = "the URI given"  # too broken to mask
+    sys.exit(f"nameko-chat: cannot connect to the broker at {where} "
+             f"({error}). Check the URI, or start RabbitMQ there; name "
+             f"another broker with --broker URI or the AMQP_URI "
+             f"environment variable.")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from service import (  # noqa: I001
     once, printable, stdin,
 )
 
+import base64
 import io
 import json
 import os
@@ -25,6 +26,7 @@ import sys
 import textwrap
 import time
 import unicodedata
+import urllib.request
 import uuid
 from unittest.mock import call
 from urllib.parse import urlsplit
@@ -696,9 +698,9 @@ def chat_on_pipes(chat_command):
     2 s and say nothing on stderr (no warning, log or traceback). The
     function returns all it printed."""
 
-    def chat(typed, until, env=None):
+    def chat(typed, until, env=None, command=None):
         client = subprocess.Popen(
-            chat_command(), cwd=HERE, stdin=subprocess.PIPE,
+            command or chat_command(), cwd=HERE, stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
         try:
             client.stdin.write(typed)
@@ -1068,6 +1070,8 @@ def free_port():
 
 @pytest.mark.parametrize("broker", [
     "amqp://guest:secret@127.0.0.1:{free_port}",      # nothing listens
+    "amqp://guest:secret@127.0.0.1:{free_port};"
+    "amqp://guest:secret@localhost:{free_port}/",       # nor on any node
     "amqp://{user}:wrong-password@{host}/",            # refused login
     "amqp://{user}:{password}@{host}/no-such-vhost",
     "amqp://guest:secret@localhost:99999",            # not a port
@@ -1237,6 +1241,111 @@ def test_clients_reconnect_when_their_connections_are_closed(
     for term in ann_term, bob_term:
         term.expect_exact("! reconnected", timeout=30)
     assert_both_ways((ann, ann_term), (bob, bob_term))
+
+
+# A cluster: the URI lists its nodes, `amqp://h1;amqp://h2`, and a client
+# carries on through another node when its own stops. CI starts a cluster
+# of its own with tools/cluster.sh and names it in CHAT_CLUSTER_URI.
+
+def cluster_nodes():
+    """The URI of each node that CHAT_CLUSTER_URI lists. Without it the test
+    is skipped, except in CI, which must run it."""
+    uri = os.environ.get("CHAT_CLUSTER_URI")
+    if not uri:
+        why = ("no cluster: start one with `tools/cluster.sh start` and set "
+               "CHAT_CLUSTER_URI to its nodes' URIs, joined with ';'")
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI runs the cluster tests, but there is {why}")
+        pytest.skip(why)
+    return uri.split(";")
+
+
+def management(node, method, path, body=None):
+    """Call the management API of the node whose AMQP URI is `node`, with
+    its user and password. The API listens on the AMQP port plus 10000, as
+    with RabbitMQ's defaults (5672, 15672) and in tools/cluster.sh."""
+    url = urlsplit(node)
+    login = base64.b64encode(f"{url.username}:{url.password}".encode())
+    request = urllib.request.Request(
+        f"http://{url.hostname}:{(url.port or 5672) + 10000}/api/{path}",
+        method=method, data=body and json.dumps(body).encode(),
+        headers={"Authorization": f"Basic {login.decode()}",
+                 "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read() or "null")
+
+
+@pytest.fixture
+def cluster():
+    """The URI of each node of the cluster, in a vhost of the test's own. A
+    vhost made on one node is the whole cluster's."""
+    nodes = cluster_nodes()
+    vhost, user = unique("test"), urlsplit(nodes[0]).username
+    management(nodes[0], "PUT", f"vhosts/{vhost}")
+    management(nodes[0], "PUT", f"permissions/{vhost}/{user}",
+               {"configure": ".*", "write": ".*", "read": ".*"})
+    yield [urlsplit(node)._replace(path=f"/{vhost}").geturl()
+           for node in nodes]
+    management(nodes[0], "DELETE", f"vhosts/{vhost}")
+
+
+def rabbitmqctl(*args):
+    subprocess.run(["rabbitmqctl", *args], check=True, capture_output=True,
+                   timeout=60)
+
+
+@pytest.fixture
+def stop_node(cluster):
+    """Stop a node of the cluster (its RabbitMQ application, not the Erlang
+    node), by its URI; every node stopped is started again however the test
+    ends."""
+    stopped = []
+
+    def stop(node):
+        name = management(node, "GET", "overview")["node"]  # chat-a@localhost
+        stopped.append(name)
+        rabbitmqctl("-n", name, "stop_app")
+
+    yield stop
+    for name in stopped:
+        rabbitmqctl("-n", name, "start_app")
+        rabbitmqctl("-n", name, "await_startup")
+
+
+def test_cluster_clients_talk_on_through_another_node_when_theirs_stops(
+        cluster, terminals, chat_command, stop_node):
+    ann, bob = unique("ann"), unique("bob")
+    ann_term = terminals(ann, chat_command(broker=";".join(cluster)))
+    bob_term = terminals(bob, chat_command(broker=";".join(cluster)))
+    ann_term.expect_exact(f"* {bob} joined")
+
+    # Both are on the first node listed, the first that answered.
+    stop_node(cluster[0])
+    for term in ann_term, bob_term:
+        term.expect_exact("! connection to the broker lost, retrying")
+        term.expect_exact("! reconnected", timeout=30)
+    assert_both_ways((ann, ann_term), (bob, bob_term))
+    for term in ann_term, bob_term:
+        assert "Traceback" not in term.before
+
+
+def test_cluster_node_down_at_start_costs_no_message(
+        cluster, terminals, chat_command, chat_on_pipes):
+    watcher = unique("watcher")
+    watcher_term = terminals(watcher, chat_command(broker=";".join(cluster)))
+    down = f"amqp://guest:guest@127.0.0.1:{free_port()}/"  # nothing listens
+    name = unique("late")
+
+    out = chat_on_pipes(f"{name}\nhello\n".encode(),
+                        until=f"{name}: hello\n".encode(),
+                        command=chat_command(broker=";".join([down, *cluster])))
+
+    # Not a word about the node that is down: the chat starts as always.
+    assert out.startswith(
+        f"Please enter your name:\n>>> Welcome to chat, {name}!\n>>> "
+        f"* {name} joined\n>>> ".encode())
+    assert b">>> ! " not in out  # no notice
+    watcher_term.expect_exact(f"{name}: hello\r\n>>> ")
 
 
 # The README quotes the code it explains, and runs what it shows.
