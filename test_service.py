@@ -969,8 +969,10 @@ def test_a_resize_keeps_the_input_row_right(tmux):
 
 
 @pytest.mark.parametrize("leave", ["C-d", "C-c", "sigterm", "/quit", "crash"])
-def test_every_way_of_leaving_gives_the_terminal_back(tmux, amqp_uri, leave):
-    tmux.run("send-keys", "stty -g > stty.before", "Enter")
+def test_every_way_of_leaving_gives_the_terminal_back(
+        tmux, amqp_uri, tmp_path, leave):
+    modes = tmp_path / "stty.before", tmp_path / "stty.after"
+    tmux.run("send-keys", f"stty -g > {modes[0]}", "Enter")
     name = unique("leaver")
     if leave == "crash":  # the console itself fails, at the first key
         tmux.type(" ".join([sys.executable, "-c", repr(
@@ -997,11 +999,9 @@ def test_every_way_of_leaving_gives_the_terminal_back(tmux, amqp_uri, leave):
     assert x == 2 and rows[y] == "$"
     if leave != "crash":
         assert rows[y - 1] == f"* {name} left"  # no prompt left behind
-    tmux.run("send-keys", "stty -g > stty.after; echo done", "Enter")
+    tmux.run("send-keys", f"stty -g > {modes[1]}; echo done", "Enter")
     tmux.wait_for_text("done")
-    with open(os.path.join(HERE, "stty.before")) as before, \
-            open(os.path.join(HERE, "stty.after")) as after:
-        assert before.read() == after.read()
+    assert modes[0].read_text() == modes[1].read_text()
 
 
 # Faults and hostile input, on the real broker.

@@ -1,6 +1,6 @@
 """Benchmark the chat's real clients, next to a raw kombu baseline.
 
-Run it from anywhere, with RabbitMQ on localhost (amqp://guest:guest@localhost:5672/):
+Run it from anywhere, with RabbitMQ at $AMQP_URI (else amqp://guest:guest@localhost:5672/):
 
     python tools/bench.py           # full run, about 3 minutes: a table and a summary line
     python tools/bench.py --quick   # small counts, checks correctness only (what CI runs)
@@ -48,7 +48,7 @@ from pathlib import Path
 
 TOOLS = Path(__file__).resolve().parent
 RAW_KOMBU = TOOLS / "raw_kombu.py"
-BROKER = "amqp://guest:guest@localhost:5672/"
+BROKER = os.environ.get("AMQP_URI", "amqp://guest:guest@localhost:5672/")
 PROMPT = ">>> "
 
 # How much each phase does, in a full run and in a quick one.

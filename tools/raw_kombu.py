@@ -11,13 +11,14 @@ auto-delete queue of its own, acks each message (prefetch 10, as nameko's
 default), and prints and flushes one line per message.
 
 Each prints `ready` once it is connected (the consumer: once it consumes).
-The bench starts them; they use the broker on localhost only.
+The bench starts them; they use the broker at $AMQP_URI, as the bench does.
 """
+import os
 import sys
 
 from kombu import Connection, Consumer, Exchange, Producer, Queue
 
-BROKER = "amqp://guest:guest@localhost:5672/"
+BROKER = os.environ.get("AMQP_URI", "amqp://guest:guest@localhost:5672/")
 EXCHANGE = Exchange("bench.events", type="topic")
 ROUTING_KEY = "message"
 PREFETCH = 10
