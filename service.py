@@ -1,350 +1,79 @@
 """nameko-chat: a serverless console chat built with nameko.
 
-Every running copy of this file is a nameko service called ``chat``. Lines
-typed on standard input are dispatched as nameko events through RabbitMQ,
-and every running client prints them.
+Every running copy of this file is a nameko service called ``chat``: the
+lines typed are nameko events, broadcast through RabbitMQ to every client.
 """
 import os
+import threading
 import warnings
 
-# eventlet 0.41 warns on import that it is deprecated, on every run; the
-# warning is for library authors, not for someone who wants to chat.
+# eventlet warns that it is deprecated (see the README), and its green DNS
+# resolver costs a quarter of a second at start, for one name, the broker's.
 warnings.filterwarnings("ignore", message="\nEventlet is deprecated")
-# eventlet's green DNS resolver costs a quarter of a second and 7 MB at
-# start; the chat looks up one host name, the broker's, when it connects,
-# and the system's resolver does that well enough.
 os.environ.setdefault("EVENTLET_NO_GREENDNS", "yes")
 
-import eventlet  # noqa: E402
-import threading  # noqa: E402  (eventlet has imported it already)
+import eventlet
 
-# Python 3.14 (and 3.13 since 3.13.4) keeps copies of threading's lock
-# _active_limbo_lock, and of _active, as default arguments of a __del__
-# (CPython gh-130522), where monkey_patch() cannot green them, and eventlet
-# says "1 RLock(s) were not greened" on stderr. Hide the copies while
-# patching, then hand that __del__ the greened globals of the same names.
-_on_del = getattr(getattr(threading, "_DeleteDummyThreadOnDel", None),
-                  "__del__", None)
-_names = ()
-if _on_del and _on_del.__defaults__:
-    _code = _on_del.__code__
-    _names = _code.co_varnames[_code.co_argcount - len(_on_del.__defaults__):
-                               _code.co_argcount]
-    _on_del.__defaults__ = None  # and no other reference to the copies
+# Python 3.14 (and 3.13.4+) keeps a copy of threading's _active_limbo_lock as
+# a default argument of a __del__ (CPython gh-130522), out of monkey_patch()'s
+# reach, which then reports "1 RLock(s) were not greened": hide the copy while
+# patching, then hand that __del__ the greened lock.
+_on_del = getattr(threading, "_DeleteDummyThreadOnDel", None)
+_hidden = _on_del and _on_del.__del__.__code__.co_varnames[1:3] == (
+    "_active_limbo_lock", "_active")
+if _hidden:
+    _on_del.__del__.__defaults__ = None
 
 # Green sockets and threads for everything imported below: nameko needs them.
 eventlet.monkey_patch()
-if _names:
-    _on_del.__defaults__ = tuple(getattr(threading, name) for name in _names)
+if _hidden:
+    _on_del.__del__.__defaults__ = (threading._active_limbo_lock, threading._active)
 
-import argparse  # noqa: E402
-import atexit  # noqa: E402
-import codecs  # noqa: E402
-import dataclasses  # noqa: E402
-import logging  # noqa: E402
-import re  # noqa: E402
-import signal  # noqa: E402
-import sys  # noqa: E402
-import termios  # noqa: E402
-import tty  # noqa: E402
-import unicodedata  # noqa: E402
-from typing import ClassVar  # noqa: E402
+import argparse
+import atexit
+import codecs
+import dataclasses
+import logging
+import re
+import signal
+import sys
+import termios
+import tty
+import unicodedata
 
-from amqp.exceptions import AMQPError  # noqa: E402
-from eventlet.green import os as green_os  # noqa: E402
-from eventlet.queue import LightQueue  # noqa: E402
-from kombu import Connection  # noqa: E402
-from kombu.exceptions import KombuError  # noqa: E402
-from nameko.constants import DEFAULT_HEARTBEAT, HEARTBEAT_CONFIG_KEY  # noqa: E402
-from nameko.events import BROADCAST, EventDispatcher, EventHandler  # noqa: E402
-from nameko.exceptions import ContainerBeingKilled  # noqa: E402
-from nameko.extensions import (  # noqa: E402
-    DependencyProvider, Entrypoint, ProviderCollector, SharedExtension,
-)
-from nameko.messaging import QueueConsumer  # noqa: E402
-from nameko.runners import ServiceRunner  # noqa: E402
-from nameko.utils import sanitize_url  # noqa: E402
+from amqp.exceptions import AMQPError
+from eventlet.green import os as green_os
+from eventlet.queue import LightQueue
+from kombu import Connection
+from kombu.exceptions import KombuError
+from nameko.events import BROADCAST, EventDispatcher, EventHandler
+from nameko.exceptions import ContainerBeingKilled
+from nameko.extensions import DependencyProvider, Entrypoint, ProviderCollector
+from nameko.extensions import SharedExtension
+from nameko.messaging import QueueConsumer
+from nameko.runners import ServiceRunner
+from nameko.utils import sanitize_url
 
-# The screen is for the chat: nameko's and kombu's progress reports stay
-# quiet, their errors still show.
-for _name in ("nameko", "kombu", "amqp"):
-    logging.getLogger(_name).setLevel(logging.ERROR)
+# The screen is for the chat: nameko's warnings stay quiet, its errors show.
+logging.getLogger("nameko").setLevel(logging.ERROR)
 
 PROMPT = ">>> "
-# C0 controls, DEL and C1 controls: all that a terminal acts on, from
-# carriage return to the start of every escape sequence.
-CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-# What keys such as the arrows send: escape sequences, not text.
-KEY_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|O.)?")
+ASK_NAME = "Please enter your name:"
+QUIT = "/quit"
+HELP = "! commands: /who shows who is here, /help this list, /quit leaves"
+MAX_NAME = 40  # characters in a name
+MAX_MESSAGE = 2000  # characters in a message, on sending and on display
+WHO_WAIT = 0.5  # seconds that /who waits for answers
+ECHO_WAIT = 0.5  # seconds that leaving waits for our own lines to come back
+STOP_GRACE = 0.5  # seconds that a stopping service may wait for the broker
 
 
-# Extensions: the entrypoints that start work and the dependency providers
+# Extensions: the entrypoints that start work, and the dependency providers
 # that workers use to reach the outside world.
-
-class Terminal(SharedExtension):
-    """The console, shared by the extensions that read and write it.
-
-    On a terminal it reads keys and does the line editing itself, so that
-    what the user is typing stays on the bottom row, under the lines that
-    arrive. On a pipe or a file it reads and writes plain lines, with no
-    escape sequences at all.
-    """
-
-    def setup(self):
-        self.stream = sys.stdout
-        self.on_tty = self.stream.isatty()
-        self.typed = ""  # what the user has typed and not yet sent
-        self.saved_mode = None
-        self.closed = False
-        if self.on_tty and sys.stdin.isatty():
-            self.saved_mode = termios.tcgetattr(0)
-            # Each key as it is typed, not echoed; Ctrl-C is still SIGINT.
-            tty.setcbreak(0, termios.TCSANOW)
-            atexit.register(self.close)  # a crash, too, gives it back
-            signal.signal(signal.SIGWINCH,
-                          lambda *_: eventlet.spawn_n(self.redraw))
-
-    def stop(self):
-        self.close()
-
-    def kill(self):
-        self.close()
-
-    def show(self, line):
-        """Print `line` on a row of its own, above what is being typed."""
-        if not self.closed:
-            erase = "\r\x1b[K" if self.on_tty else ""
-            self.stream.write(f"{erase}{line}\n{self.input_row()}")
-            self.stream.flush()
-
-    def redraw(self):
-        """Draw the input row again: the prompt and what is typed."""
-        if self.saved_mode and not self.closed:
-            self.stream.write("\r\x1b[K" + self.input_row())
-            self.stream.flush()
-
-    def input_row(self):
-        if not self.saved_mode:
-            return PROMPT
-        # As much of the end of the line as fits the terminal's width.
-        room = os.get_terminal_size(0).columns - len(PROMPT) - 1
-        return PROMPT + fitting_tail(self.typed, room)
-
-    def close(self):
-        """End the line the cursor is on, and give the terminal back."""
-        if not self.closed:
-            self.closed = True
-            self.stream.write("\r\x1b[K" if self.on_tty else "\n")
-            self.stream.flush()
-            if self.saved_mode:
-                termios.tcsetattr(0, termios.TCSADRAIN, self.saved_mode)
-
-    def lines(self):
-        """Yield each line typed, until input ends."""
-        decode = codecs.getincrementaldecoder("utf-8")(errors="replace").decode
-        pending = ""
-        # Bytes that are not UTF-8 become U+FFFD, not an exception.
-        while chunk := read_or_end(0):
-            keys = decode(chunk)
-            if not self.saved_mode:  # whole lines, from a pipe or a file
-                *lines, pending = (pending + keys).split("\n")
-                yield from (line.removesuffix("\r") for line in lines)
-                continue
-            for key in KEY_SEQUENCE.sub("", keys.replace("\r\n", "\n")):
-                if key in "\r\n":  # Enter
-                    line, self.typed = self.typed, ""
-                    self.redraw()
-                    yield line
-                elif key == "\x04" and not self.typed:  # Ctrl-D
-                    return
-                else:
-                    self.typed = edit(self.typed, key)
-            self.redraw()
-        if pending:
-            yield pending
-
-
-def edit(typed, key):
-    """The line being typed, after `key`: a character that is not Enter."""
-    if key in "\b\x7f":  # Backspace
-        return typed[:-1]
-    if key == "\x15":  # Ctrl-U: the whole line
-        return ""
-    if key == "\x17":  # Ctrl-W: the word before the cursor
-        return re.sub(r"\S*\s*$", "", typed)
-    return typed if CONTROL.match(key) else typed + key
-
-
-def fitting_tail(text, columns):
-    """The end of `text` that fits in `columns`; East Asian wide
-    characters take two."""
-    width = 0
-    for start in range(len(text), 0, -1):
-        width += 2 if unicodedata.east_asian_width(text[start - 1]) in "WF" else 1
-        if width > columns:
-            return text[start:]
-    return text
-
-
-def read_or_end(fd):
-    """Read what `fd` has, waiting the green way; b"" at end of input."""
-    try:
-        return green_os.read(fd, 65536)
-    except OSError:
-        # Input that cannot be waited for, such as /dev/null, is no input.
-        return b""
-
-
-class ChatQueueConsumer(QueueConsumer):
-    """nameko's QueueConsumer, for a console client: asleep until there is
-    something to do, quick to stop, and telling of its connection.
-
-    When the connection to the broker is lost, kombu reconnects on its own;
-    the user is told, in a line each, that it was lost and that it is back.
-    """
-
-    terminal = Terminal()
-    connected = False
-    retrying = False
-
-    def run(self):
-        # kombu's loop wakes every `safety_interval` seconds (1 unless told)
-        # even with nothing to do, to keep the heartbeats going. A quarter
-        # of the heartbeat interval is often enough for that.
-        heartbeat = self.container.config.get(
-            HEARTBEAT_CONFIG_KEY, DEFAULT_HEARTBEAT)
-        super().run(safety_interval=heartbeat / 4)
-
-    def unregister_provider(self, provider):
-        # QueueConsumer would cancel the provider's consumer on its loop's
-        # next turn, which may be many seconds away; the chat's queues are
-        # exclusive, and go with the connection, so no cancel is needed.
-        ProviderCollector.unregister_provider(self, provider)
-
-    def stop(self):
-        # Nothing to finish: end the loop now. On its way out kombu closes
-        # the channel and the connection.
-        self._gt.kill()
-
-    def kill(self):
-        # QueueConsumer's would wait for the loop to come round. The loop is
-        # a managed thread: the container kills it after its extensions.
-        pass
-
-    def on_connection_error(self, exc, interval):
-        # kombu calls this for each node of a `;` list it cannot reach, and
-        # tries the next: only a connection that was made and lost is news.
-        if self.connected and not self.retrying:
-            self.retrying = True
-            self.terminal.show("! connection to the broker lost, retrying")
-
-    def on_consume_ready(self, connection, channel, consumers, **kwargs):
-        if self.connected:
-            self.terminal.show("! reconnected")
-        self.connected = True
-        self.retrying = False
-        super().on_consume_ready(connection, channel, consumers, **kwargs)
-
-
-class ChatEventHandler(EventHandler):
-    """nameko's event handler, on the chat's queue consumer."""
-
-    queue_consumer = ChatQueueConsumer()
-
-
-# Used just like nameko's own `event_handler`.
-event_handler = ChatEventHandler.decorator
-
-
-STOP_GRACE = 0.5  # seconds a stopping service may wait for the broker
-
-
-class Stdin(Entrypoint):
-    """Entrypoint that fires the decorated method with each line typed.
-
-    Lines are handled one at a time, in the order they were typed: the next
-    worker starts only when the last one's method has returned. End of
-    input, or the line ``until``, stops the service. However the service
-    stops gracefully (a signal too), the method's last call is with
-    ``until``, so it sees the end exactly once.
-    """
-
-    queue_consumer = ChatQueueConsumer()
-    terminal = Terminal()
-
-    def __init__(self, until, **kwargs):
-        self.until = until
-        self.lines = None
-        self.reader = None
-        self.gt = None
-        self.worker_complete = eventlet.Event()
-        super().__init__(**kwargs)
-
-    def start(self):
-        # Read nothing before the service hears the room, so that a line sent
-        # at once is received by this client too. The queue consumer is shared
-        # by every extension that declares it, here and in the event handlers,
-        # and its start() returns when they are consuming.
-        self.queue_consumer.start()
-        self.lines = LightQueue()
-        self.reader = self.container.spawn_managed_thread(self._read)
-        self.gt = self.container.spawn_managed_thread(self._run)
-
-    def stop(self):
-        # Lines already read are still handled, then `until`, and then no
-        # worker is spawned.
-        self.reader.kill()
-        self.lines.put(self.until)
-        self.gt.wait()
-        # The rest of nameko's graceful stop waits for the broker, which may
-        # be gone; leaving must not, so what is left of it soon is killed.
-        eventlet.spawn_after(STOP_GRACE, self.container.kill)
-
-    # No kill(): the container kills the two threads, which are managed.
-
-    def _read(self):
-        """Put each line typed in `self.lines`, until input ends."""
-        # eventlet's green `os.read` waits for input without blocking the
-        # other greenthreads, and can be killed while it waits. A blocking
-        # read in a real thread could not, and would hold the process open
-        # at exit until the next Enter.
-        for line in self.terminal.lines():
-            if line.strip() == self.until:
-                break
-            self.lines.put(line)
-        # Stopping the container stops its entrypoints, this one included, so
-        # it must be done from a greenthread of its own.
-        eventlet.spawn_n(self.container.stop)
-
-    def _run(self):
-        """Fire a worker for each line, one at a time, until input ends."""
-        while True:
-            line = self.lines.get()
-            try:
-                self.container.spawn_worker(
-                    self, (line,), {}, handle_result=self.handle_result)
-            except ContainerBeingKilled:
-                return  # no more workers, and nothing to do about it
-            self.worker_complete.wait()
-            self.worker_complete.reset()
-            if line == self.until:
-                break
-
-    def handle_result(self, worker_ctx, result, exc_info):
-        self.worker_complete.send()
-        return result, exc_info
-
-
-stdin = Stdin.decorator
-
 
 class Once(Entrypoint):
     """Entrypoint that fires the decorated method once, when the service
-    starts, with the arguments given to the decorator.
-
-    ``@once`` fires with no arguments, ``@once("robot")`` with one; stacked
-    decorators each fire once, in no set order.
-    """
+    starts, with the decorator's arguments: ``@once`` or ``@once("robot")``."""
 
     def __init__(self, *args, **kwargs):
         self.args = args
@@ -358,41 +87,97 @@ class Once(Entrypoint):
 once = Once.decorator
 
 
+class Console(SharedExtension):
+    """The terminal, or the pipes that stand in for it, shared by every
+    extension that declares it. On a terminal it edits the line being typed
+    itself, to keep it under the lines that arrive; on pipes, no escapes."""
+
+    typed = ""  # what the user has typed and not yet sent
+    saved_mode = None  # the terminal's modes, when it reads keys
+
+    def setup(self):
+        self.out, self.closed = sys.stdout, False
+        self.on_tty = self.out.isatty()
+        if self.on_tty and sys.stdin.isatty():
+            self.saved_mode = termios.tcgetattr(0)
+            tty.setcbreak(0, termios.TCSANOW)  # keys unechoed; ^C a signal
+            atexit.register(self.close)  # a crash, too, gives the terminal back
+            signal.signal(signal.SIGWINCH, lambda *_: eventlet.spawn_n(self.redraw))
+
+    def show(self, line):
+        """Print `line` on a row of its own, above the line being typed."""
+        self.write(f"{line}\n{self.input_row()}")
+
+    def redraw(self):
+        if self.saved_mode:
+            self.write(self.input_row())
+
+    def input_row(self):
+        """The prompt, then as much of the end of the typed line as fits."""
+        if not self.saved_mode:
+            return PROMPT
+        room = os.get_terminal_size(0).columns - len(PROMPT) - 1
+        shown = self.typed[-room:]
+        while sum(1 + (unicodedata.east_asian_width(c) in "WF") for c in shown) > room:
+            shown = shown[1:]  # East Asian wide characters take two columns
+        return PROMPT + shown
+
+    def write(self, text):
+        if not self.closed:
+            # On a terminal, first erase the row: the input line drawn last.
+            self.out.write(("\r\x1b[K" if self.on_tty else "") + text)
+            self.out.flush()
+
+    def lines(self):
+        """Yield each line typed, until input ends, edited key by key as a
+        terminal would (the lines of a pipe come through the same way)."""
+        decode = codecs.getincrementaldecoder("utf-8")("replace").decode
+        while chunk := read_or_end(0):
+            keys = decode(chunk).replace("\r\n", "\n")  # bad UTF-8: U+FFFD
+            for key in KEY_SEQUENCE.sub("", keys):
+                if key in "\r\n":  # Enter
+                    line, self.typed = self.typed, ""
+                    self.redraw()
+                    yield line
+                elif key == "\x04" and not self.typed:  # Ctrl-D
+                    return
+                else:
+                    self.typed = edit(self.typed, key)
+            self.redraw()
+        if self.typed:
+            yield self.typed  # a last line with no line end
+
+    def close(self):
+        """End the last line, and give the terminal back as it was."""
+        self.write("" if self.on_tty else "\n")
+        self.closed = True
+        if self.saved_mode:
+            termios.tcsetattr(0, termios.TCSADRAIN, self.saved_mode)
+
+    stop = kill = close
+
+
 class Stdout(DependencyProvider):
     """Dependency provider that gives workers the console to print on:
-    ``self.stdout.show("hello")`` prints a line of its own. When the service
-    stops, the console ends its last line and gives the terminal back.
-    """
+    ``self.stdout.show("hello")`` prints a line of its own."""
 
-    terminal = Terminal()
+    console = Console()
 
     def get_dependency(self, worker_ctx):
-        return self.terminal
+        return self.console
 
 
+@dataclasses.dataclass
 class ChatUser:
     """Who is at this console, as far as the room knows."""
-
-    def __init__(self):
-        self.name = None
-        self.unheard = 0  # events we sent that have not come back yet
-        self.answers = None  # names that answered our /who, while we ask
-
-    def login(self, name):
-        self.name = name
-
-    @property
-    def logged_in(self):
-        return self.name is not None
+    name: str = None  # None until logged in
+    unheard: int = 0  # lines we sent that have not come back to us yet
+    answers: set = None  # who answered our /who, while we ask
 
 
 class User(DependencyProvider):
-    """Dependency provider that keeps the user's name across workers.
-
-    A worker lives for one call, and each has a new service instance, so
-    anything that must outlive a call lives in a provider: every worker is
-    given this same `ChatUser`.
-    """
+    """Dependency provider that gives every worker the same ChatUser: each
+    worker has a new service instance, so state lives in providers."""
 
     def setup(self):
         self.user = ChatUser()
@@ -401,13 +186,124 @@ class User(DependencyProvider):
         return self.user
 
 
-# Events: what clients say to each other. The payload of each event is its
-# fields as a dict; the routing key is its `type`.
+class ChatQueueConsumer(QueueConsumer):
+    """nameko's QueueConsumer, for a console client: asleep until there is
+    work, quick to stop, and telling when the broker is lost and is back."""
+
+    console = Console()
+    connected = retrying = False
+
+    def run(self):
+        # kombu's loop wakes every `safety_interval` (1 s unless told), to keep
+        # the heartbeats going; a quarter of their interval is enough.
+        super().run(safety_interval=self.connection.heartbeat / 4)
+
+    def unregister_provider(self, provider):
+        # QueueConsumer would cancel the provider's consumer when its loop next
+        # wakes; the chat's queues go with the connection anyway.
+        ProviderCollector.unregister_provider(self, provider)
+
+    def stop(self):
+        self._gt.kill()  # kombu closes the channel and connection on its way
+
+    def kill(self):
+        pass  # QueueConsumer's waits for the loop; the container kills it
+
+    def on_connection_error(self, exc, interval):
+        # Also called for each node of a `;` list that does not answer: only a
+        # connection that was made, and is lost, is news.
+        if self.connected and not self.retrying:
+            self.retrying = True
+            self.console.show("! connection to the broker lost, retrying")
+
+    def on_consume_ready(self, connection, channel, consumers, **kwargs):
+        if self.connected:
+            self.console.show("! reconnected")
+        self.connected, self.retrying = True, False
+        super().on_consume_ready(connection, channel, consumers, **kwargs)
+
+
+class ChatEventHandler(EventHandler):
+    """nameko's event handler, on the chat's queue consumer."""
+
+    queue_consumer = ChatQueueConsumer()
+
+
+def broadcast(event_type):
+    """``@event_handler`` for every `event_type` event, in every client: each
+    client has its own queue for it, kept only while the client runs."""
+    return ChatEventHandler.decorator(
+        "chat", event_type.type, handler_type=BROADCAST, reliable_delivery=False)
+
+
+class Stdin(Entrypoint):
+    """Entrypoint that fires the decorated method with each line typed, one at
+    a time: the next worker starts when the last has returned. End of input,
+    or the line `until`, stops the service; however it stops gracefully (on a
+    signal too), the method's last call is with `until`."""
+
+    queue_consumer = ChatQueueConsumer()
+    console = Console()
+
+    def __init__(self, until, **kwargs):
+        self.until = until
+        self.lines = LightQueue()
+        self.worker_done = eventlet.Event()
+        super().__init__(**kwargs)
+
+    def start(self):
+        # Read nothing before the service hears the room: the shared queue
+        # consumer's start() returns once the event handlers are consuming.
+        self.queue_consumer.start()
+        self.reading = self.container.spawn_managed_thread(self._read)
+        self.firing = self.container.spawn_managed_thread(self._fire)
+
+    def stop(self):
+        # The lines read are still handled, then `until`, then no more.
+        self.reading.kill()
+        self.lines.put(self.until)
+        self.firing.wait()
+        # The rest of nameko's graceful stop may wait for a broker that is gone;
+        # leaving must not, so what is left of it is soon killed.
+        eventlet.spawn_after(STOP_GRACE, self.container.kill)
+
+    # No kill(): the container kills the two threads, which it manages.
+
+    def _read(self):
+        for line in self.console.lines():
+            if line.strip() == self.until:
+                break
+            self.lines.put(line)
+        eventlet.spawn_n(self.container.stop)  # which stops this one too
+
+    def _fire(self):
+        while True:
+            line = self.lines.get()
+            try:
+                self.container.spawn_worker(self, (line,), {},
+                                            handle_result=self.handle_result)
+            except ContainerBeingKilled:
+                return
+            self.worker_done.wait()
+            self.worker_done.reset()
+            if line == self.until:
+                return
+
+    def handle_result(self, worker_ctx, result, exc_info):
+        self.worker_done.send()
+        return result, exc_info
+
+
+stdin = Stdin.decorator
+
+
+# Events: what clients say to each other. An event's payload is its fields as
+# a dict; its routing key is its `type`, a class attribute but not a field.
 
 @dataclasses.dataclass
 class Message:
     """Someone said something: every client prints ``AUTHOR: MSG``."""
-    type: ClassVar[str] = "message"
+    type = "message"
     author: str
     msg: str
 
@@ -415,79 +311,33 @@ class Message:
 @dataclasses.dataclass
 class Joined:
     """Someone entered their name: every client prints ``* AUTHOR joined``."""
-    type: ClassVar[str] = "joined"
+    type = "joined"
     author: str
 
 
 @dataclasses.dataclass
 class Left:
     """Someone left: every client prints ``* AUTHOR left``."""
-    type: ClassVar[str] = "left"
+    type = "left"
     author: str
 
 
 @dataclasses.dataclass
 class Who:
-    """Someone asks who is here: every other client answers with `Here`."""
-    type: ClassVar[str] = "who"
+    """Someone asks who is here: every other client answers with Here."""
+    type = "who"
     author: str
 
 
 @dataclasses.dataclass
 class Here:
-    """An answer to `Who`, shown only by the client that asked."""
-    type: ClassVar[str] = "here"
+    """An answer to Who, shown only by the client that asked."""
+    type = "here"
     author: str
     to: str
 
 
-def broadcast(event_type):
-    """Handle every `event_type` event in every client: each client has a
-    queue of its own, kept only while it runs (no backlog on joining)."""
-    return event_handler("chat", event_type.type, handler_type=BROADCAST,
-                         reliable_delivery=False)
-
-
-# What is shown: all text from the wire goes through `printable`.
-
-ASK_NAME = "Please enter your name:"
-QUIT = "/quit"
-HELP = "! commands: /who shows who is here, /help this list, /quit leaves"
-MAX_NAME = 40  # characters in a name
-MAX_MESSAGE = 2000  # characters in a message, on sending and on display
-WHO_WAIT = 0.5  # seconds that a /who waits for answers
-ECHO_WAIT = 0.5  # seconds that leaving waits for our own lines to come back
 ECHOED = (Message, Left)  # what leaving waits to see come back
-
-
-def printable(text, limit=MAX_MESSAGE):
-    """`text` from another user, made safe to print: control characters
-    are shown as escapes (an ESC as ``\\x1b``), and text over `limit`
-    characters is cut, with a mark that says so."""
-    cut = len(text) - limit
-    if cut > 0:
-        text = text[:limit]
-    text = CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
-    return f"{text}... [{cut} more characters not shown]" if cut > 0 else text
-
-
-def from_wire(event_type, payload):
-    """The `event_type` event that `payload` holds, safe to print, or None
-    if it holds none: every field must be there, and be text."""
-    if not isinstance(payload, dict):
-        return None
-    fields = {}
-    for field in dataclasses.fields(event_type):
-        value = payload.get(field.name)
-        if not isinstance(value, str):
-            return None
-        fields[field.name] = printable(value)
-    return event_type(**fields)
-
-
-# What can go wrong in talking to the broker: it is down, unreachable, or
-# refuses us.
-BROKER_ERRORS = (OSError, AMQPError, KombuError)
 
 
 # The service.
@@ -496,10 +346,10 @@ class Chat:
     """The chat: every client runs one, and every client hears every event."""
     name = "chat"
 
-    # A line the broker cannot take is retried at once, when a connection in
-    # the pool went stale, and then reported: never half a minute later.
-    dispatch = EventDispatcher(retry_policy={
-        "max_retries": 2, "interval_start": 0, "interval_step": 0.2})
+    # A line the broker cannot take is retried at once (for a pooled connection
+    # gone stale), then reported, and not retried for half a minute.
+    dispatch = EventDispatcher(
+        retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.2})
     stdout = Stdout()
     user = User()
 
@@ -513,55 +363,52 @@ class Chat:
         text = line.strip()
         if line == QUIT:
             self.leave()
-        elif not self.user.logged_in:
+        elif not self.user.name:
             self.log_in(text)
-        elif not text:
-            pass
         elif text == "/who":
             self.ask_who()
         elif text == "/help":
             self.stdout.show(HELP)
         elif text.startswith("/"):
             self.stdout.show(f"! unknown command {text.split()[0]}; "
-                             f"/help lists the commands")
+                             "/help lists the commands")
         elif len(text) > MAX_MESSAGE:
-            self.stdout.show(f"! not sent: {len(text)} characters, and "
-                             f"a message is at most {MAX_MESSAGE}")
-        elif not self.send(Message(author=self.user.name, msg=text)):
+            self.stdout.show(f"! not sent: {len(text)} characters, and a message "
+                             f"is at most {MAX_MESSAGE}")
+        elif text and not self.send(Message(self.user.name, text)):
             self.stdout.show(f"! not sent: {text} (the broker is unreachable)")
 
     def log_in(self, name):
-        if not name:
-            self.stdout.show(ASK_NAME)
-        elif len(name) > MAX_NAME or CONTROL.search(name):
-            self.stdout.show(f"! a name is at most {MAX_NAME} characters, "
-                             f"none of them control characters")
-            self.stdout.show(ASK_NAME)
-        elif not self.send(Joined(author=name)):
+        if len(name) > MAX_NAME or CONTROL.search(name):
+            self.stdout.show(f"! a name is at most {MAX_NAME} characters, none of "
+                             "them control characters")
+        elif name and not self.send(Joined(name)):
             self.stdout.show("! the broker is unreachable")
-            self.stdout.show(ASK_NAME)
-        else:
+        elif name:
             # Logged in only now, so no line from the room, such as our own
             # Joined, comes before the welcome.
-            self.user.login(name)
+            self.user.name = name
             self.stdout.show(f"Welcome to chat, {name}!")
             self.ask_who()
+            return
+        self.stdout.show(ASK_NAME)
 
     def ask_who(self):
         """Ask who is here, and show the names that answer in time."""
         self.user.answers = set()
-        if not self.send(Who(author=self.user.name)):
+        if self.send(Who(self.user.name)):
+            eventlet.sleep(WHO_WAIT)
+            names = ", ".join(sorted(self.user.answers))
+            self.stdout.show(f"* in the room: {names}" if names
+                             else "* nobody else is here")
+        else:
             self.stdout.show("! not sent: /who (the broker is unreachable)")
-            return
-        eventlet.sleep(WHO_WAIT)
-        names, self.user.answers = sorted(self.user.answers), None
-        self.stdout.show(f"* in the room: {', '.join(names)}" if names
-                         else "* nobody else is here")
+        self.user.answers = None
 
     def leave(self):
-        if self.user.logged_in and self.send(Left(author=self.user.name)):
-            # Wait, briefly, for our lines to come back from the broker, so
-            # that we see them too, as a script that pipes a line in expects.
+        if self.user.name and self.send(Left(self.user.name)):
+            # Wait, briefly, for our lines to come back from the broker, so that
+            # we see them too, as a script that pipes a line in expects.
             with eventlet.Timeout(ECHO_WAIT, False):
                 while self.user.unheard > 0:
                     eventlet.sleep(0.01)
@@ -595,7 +442,7 @@ class Chat:
     def on_who(self, payload):
         who = self.receive(Who, payload)
         if who and who.author != self.user.name:
-            self.send(Here(author=self.user.name, to=who.author))
+            self.send(Here(self.user.name, to=who.author))
 
     @broadcast(Here)
     def on_here(self, payload):
@@ -604,34 +451,35 @@ class Chat:
             self.user.answers.add(here.author)
 
     def receive(self, event_type, payload):
-        """The event in `payload`, safe to print, if this user is logged in
-        and the event is well formed (if not, the user is told)."""
-        if not self.user.logged_in:
+        """The event in `payload`, safe to print, if this user is logged in and
+        the event is well formed: every field there, and text."""
+        fields = [field.name for field in dataclasses.fields(event_type)]
+        if not self.user.name:
             return None
-        event = from_wire(event_type, payload)
-        if event is None:
+        if not (isinstance(payload, dict)
+                and all(isinstance(payload.get(name), str) for name in fields)):
             self.stdout.show(f"! ignored a malformed {event_type.type} event")
-        elif isinstance(event, ECHOED) and event.author == self.user.name:
+            return None
+        event = event_type(**{name: printable(payload[name]) for name in fields})
+        if isinstance(event, ECHOED) and event.author == self.user.name:
             self.user.unheard -= 1  # one of ours, back
         return event
 
 
 def main():
-    parser = argparse.ArgumentParser(
-        description="nameko-chat: a serverless console chat.")
+    parser = argparse.ArgumentParser(description="nameko-chat, a console chat")
     parser.add_argument(
-        "--broker",
-        default=os.environ.get("AMQP_URI", "amqp://guest:guest@localhost"),
-        help="RabbitMQ URI (default: $AMQP_URI, else %(default)s)")
+        "--broker", default=os.environ.get("AMQP_URI", "amqp://guest:guest@localhost"),
+        help="RabbitMQ's URI, or one for each node of a cluster, joined by ';' "
+             "(default: $AMQP_URI, else %(default)s)")
     args = parser.parse_args()
-
     # A character the terminal cannot show is shown as its code, not a crash.
     sys.stdout.reconfigure(errors="backslashreplace")
     # Until the chat has started, Ctrl-C just ends the process, quietly.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
-    broker = check_broker(args.broker)
-    runner = ServiceRunner({"AMQP_URI": broker})
+    check_broker(args.broker)
+    runner = ServiceRunner({"AMQP_URI": args.broker})
     runner.add_service(Chat)
     try:
         runner.start()
@@ -639,9 +487,8 @@ def main():
         sys.exit(f"nameko-chat: lost the broker while starting ({exc})")
 
     def shut_down(signum, frame):
-        # A signal handler may run inside eventlet's hub, where nothing may
-        # block, so the runner is stopped from a greenthread. A second signal
-        # stops without grace.
+        # From a greenthread: a signal handler may run inside eventlet's hub,
+        # where nothing may block. A second signal kills.
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, lambda *_: eventlet.spawn_n(runner.kill))
         eventlet.spawn_n(runner.stop)
@@ -651,37 +498,65 @@ def main():
     runner.wait()
 
 
-def check_broker(uri):
-    """Connect to the broker once, or exit with one line that says why;
-    return the URI to run on.
+# Robustness: the screen is safe from what others send and from odd keys, and
+# the start from a broker that is not there.
 
-    nameko's own threads would fail on a broker we cannot use with pages of
-    tracebacks, printed where they cannot be caught.
+# C0 and C1 controls and DEL: all that a terminal acts on, from carriage
+# return to the start of every escape sequence.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# What keys such as the arrows send: escape sequences, not text.
+KEY_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|O.)?")
+# What can go wrong in talking to the broker: down, unreachable, refusing.
+BROKER_ERRORS = (OSError, AMQPError, KombuError)
 
-    The URI may list the nodes of a cluster, ``amqp://h1;amqp://h2``. kombu
-    tries them in order on every new connection, and tells of each one that
-    does not answer. So each node is tried here, once, and the URI returned
-    lists first the one that answered, then the others in turn: a node that
-    is down at start costs no connection a wasted attempt, and no notice.
-    """
-    nodes = uri.split(";")
-    for first, node in enumerate(nodes):
-        try:
-            with Connection(node, connect_timeout=2) as connection:
-                connection.ensure_connection(max_retries=0)  # one attempt
-        except Exception as exc:  # a bad URI, as much as a broker that is down
-            error = exc
-        else:
-            return ";".join(nodes[first:] + nodes[:first])
+
+def printable(text, limit=MAX_MESSAGE):
+    """`text` from another user, made safe to print: control characters are
+    shown as escapes (an ESC as ``\\x1b``), and text over `limit` characters is
+    cut, with a mark that says so."""
+    cut = len(text) - limit
+    if cut > 0:
+        text = text[:limit]
+    text = CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+    return f"{text}... [{cut} more characters not shown]" if cut > 0 else text
+
+
+def edit(typed, key):
+    """The line being typed, after `key`: a character that is not Enter."""
+    if key in "\b\x7f":  # Backspace
+        return typed[:-1]
+    if key == "\x15":  # Ctrl-U: the whole line
+        return ""
+    if key == "\x17":  # Ctrl-W: the word before the cursor
+        return re.sub(r"\S*\s*$", "", typed)
+    return typed if CONTROL.match(key) else typed + key
+
+
+def read_or_end(fd):
+    """Read what `fd` has, or b"" at its end. Unlike a blocking read in a real
+    thread, the green read can be killed as it waits: it holds no exit up."""
     try:
-        # Every node's password masked, not only the first's.
-        where = ";".join(sanitize_url(node) for node in nodes)
-    except ValueError:
-        where = "the URI given"  # too broken to mask
-    sys.exit(f"nameko-chat: cannot connect to the broker at {where} "
-             f"({error}). Check the URI, or start RabbitMQ there; name "
-             f"another broker with --broker URI or the AMQP_URI "
-             f"environment variable.")
+        return green_os.read(fd, 65536)
+    except OSError:  # input that cannot be waited for, such as /dev/null
+        return b""
+
+
+def check_broker(uri):
+    """Connect once, or exit with one line that says why, where nameko's
+    threads would print pages of tracebacks. A cluster's URI, one for each
+    node joined by ';', needs one node that answers."""
+    try:
+        with Connection(uri, connect_timeout=2) as connection:
+            connection.ensure_connection(  # one attempt at each node
+                max_retries=uri.count(";"), interval_start=0, interval_step=0)
+    except Exception as exc:  # a bad URI, as much as a broker that is down
+        try:
+            where = ";".join(sanitize_url(node) for node in uri.split(";"))
+        except ValueError:
+            where = "the URI given"  # too broken to mask its password
+        sys.exit(f"nameko-chat: cannot connect to the broker at {where} ({exc}). "
+                 "Check the URI, or start RabbitMQ there; name another broker "
+                 "with --broker URI or the AMQP_URI environment variable.")
 
 
 if __name__ == "__main__":

@@ -10,8 +10,8 @@ outages with a proxy of their own, never by stopping the broker.
 # service first: it quiets eventlet's deprecation warning and applies
 # eventlet's monkey patch before anything else is imported.
 from service import (  # noqa: I001
-    ECHO_WAIT, MAX_MESSAGE, Chat, ChatUser, Stdout, User, edit, fitting_tail,
-    once, printable, stdin,
+    ECHO_WAIT, MAX_MESSAGE, Chat, ChatUser, Stdout, User, edit, once, printable,
+    stdin,
 )
 
 import base64
@@ -244,12 +244,6 @@ def test_edit_acts_on_the_line_like_a_terminal(typed, key, edited):
     assert edit(typed, key) == edited
 
 
-def test_fitting_tail_keeps_the_end_that_fits():
-    assert fitting_tail("hello world", 5) == "world"
-    assert fitting_tail("hello", 10) == "hello"
-    assert fitting_tail("ab你好", 5) == "b你好"  # wide characters take two
-
-
 def test_user_keeps_its_state_across_workers(container_factory):
 
     class Session:
@@ -258,21 +252,21 @@ def test_user_keeps_its_state_across_workers(container_factory):
 
         @dummy
         def login(self, name):
-            self.user.login(name)
+            self.user.name = name
 
         @dummy
         def whoami(self):
-            return self.user.logged_in, self.user.name
+            return self.user.name
 
     container = container_factory(Session, {})
     container.start()
 
     with entrypoint_hook(container, "whoami") as whoami:
-        assert whoami() == (False, None)
+        assert whoami() is None
     with entrypoint_hook(container, "login") as login:
         login("ann")
     with entrypoint_hook(container, "whoami") as whoami:
-        assert whoami() == (True, "ann")
+        assert whoami() == "ann"
 
 
 # The Chat's own logic, with every dependency replaced: no broker needed.
@@ -305,13 +299,13 @@ def test_chat_first_line_is_the_name_then_who_is_here(chat):
 def test_chat_asks_again_after_a_blank_name(chat):
     chat.handle_line("   ")
 
-    assert not chat.user.logged_in
+    assert chat.user.name is None
     assert not chat.dispatch.called
     assert chat.stdout.lines == ["Please enter your name:"]
 
 
 def test_chat_sends_later_lines_as_messages(chat):
-    chat.user.login("ann")
+    chat.user.name = "ann"
     chat.handle_line("hello there ")
     chat.handle_line("")
 
@@ -326,7 +320,7 @@ def test_chat_prints_the_room_once_logged_in(chat):
     chat.on_left({"author": "bob"})
     assert chat.stdout.lines == []
 
-    chat.user.login("ann")
+    chat.user.name = "ann"
     chat.on_joined({"author": "bob"})
     chat.on_message({"author": "bob", "msg": "hi ann"})
     chat.on_left({"author": "bob"})
@@ -337,7 +331,7 @@ def test_chat_quit_says_left_only_when_logged_in(chat):
     chat.handle_line("/quit")
     assert not chat.dispatch.called
 
-    chat.user.login("ann")
+    chat.user.name = "ann"
     eventlet.spawn_after(  # the broker brings our Left back
         0.05, chat.on_left, {"author": "ann"})
     chat.handle_line("/quit")
@@ -345,7 +339,7 @@ def test_chat_quit_says_left_only_when_logged_in(chat):
 
 
 def test_chat_leaving_waits_for_its_own_lines_to_come_back(chat):
-    chat.user.login("ann")
+    chat.user.name = "ann"
     chat.handle_line("one")
     chat.handle_line("two")
     for delay, line in (0.1, "one"), (0.2, "two"):
@@ -362,7 +356,7 @@ def test_chat_leaving_waits_for_its_own_lines_to_come_back(chat):
 
 
 def test_chat_leaving_waits_no_longer_than_its_deadline(chat):
-    chat.user.login("ann")
+    chat.user.name = "ann"
     chat.handle_line("lost on the way")
 
     started = time.monotonic()
@@ -374,7 +368,7 @@ def test_chat_leaving_waits_no_longer_than_its_deadline(chat):
 # Who is here: a question and its answers, over BROADCAST events.
 
 def test_chat_who_shows_the_names_that_answer_sorted(chat):
-    chat.user.login("ann")
+    chat.user.name = "ann"
     for author, to in ("cy", "ann"), ("bob", "ann"), ("dan", "someone else"):
         eventlet.spawn_after(
             0.05, chat.on_here, {"author": author, "to": to})
@@ -389,7 +383,7 @@ def test_chat_answers_who_if_logged_in_and_not_the_asker(chat):
     chat.on_who({"author": "bob"})
     assert not chat.dispatch.called  # no name yet: not in the room
 
-    chat.user.login("ann")
+    chat.user.name = "ann"
     chat.on_who({"author": "ann"})  # our own question
     chat.on_who({"author": "bob"})
     chat.dispatch.assert_called_once_with(
@@ -397,14 +391,14 @@ def test_chat_answers_who_if_logged_in_and_not_the_asker(chat):
 
 
 def test_chat_shows_answers_only_to_its_own_question(chat):
-    chat.user.login("ann")
+    chat.user.name = "ann"
     chat.on_here({"author": "bob", "to": "ann"})  # not asking now
     chat.on_here({"author": "bob", "to": "cy"})
     assert chat.stdout.lines == []
 
 
 def test_chat_help_lists_the_commands(chat):
-    chat.user.login("ann")
+    chat.user.name = "ann"
     chat.handle_line("/help")
 
     assert not chat.dispatch.called
@@ -438,7 +432,7 @@ def test_printable_cuts_over_long_text_with_a_mark():
     {"author": "bob", "msg": ["a", "list"]},
 ])
 def test_chat_tells_of_malformed_events_and_goes_on(chat, payload):
-    chat.user.login("ann")
+    chat.user.name = "ann"
     chat.on_message(payload)
     chat.on_message({"author": "bob", "msg": "still here"})
 
@@ -447,7 +441,7 @@ def test_chat_tells_of_malformed_events_and_goes_on(chat, payload):
 
 
 def test_chat_prints_hostile_text_harmlessly(chat):
-    chat.user.login("ann")
+    chat.user.name = "ann"
     chat.on_message({"author": "bob\r\x1b[2K", "msg": "\x1b]0;owned\x07hi"})
     chat.on_joined({"author": "eve\x1b[31m" + "e" * 100_000})
 
@@ -461,7 +455,7 @@ def test_chat_prints_hostile_text_harmlessly(chat):
 # Our own input: limits and mistakes get a notice, and are not sent.
 
 def test_chat_refuses_an_over_long_line_with_a_notice(chat):
-    chat.user.login("ann")
+    chat.user.name = "ann"
     chat.handle_line("y" * 100_000)
 
     assert not chat.dispatch.called
@@ -472,7 +466,7 @@ def test_chat_refuses_an_over_long_line_with_a_notice(chat):
 
 @pytest.mark.parametrize("line", ["/", "/whois", "/nick bob", "/quit now"])
 def test_chat_does_not_send_unknown_commands(chat, line):
-    chat.user.login("ann")
+    chat.user.name = "ann"
     chat.handle_line(line)
 
     assert not chat.dispatch.called
@@ -485,7 +479,7 @@ def test_chat_does_not_send_unknown_commands(chat, line):
 def test_chat_refuses_a_name_it_could_not_show(chat, name):
     chat.handle_line(name)
 
-    assert not chat.user.logged_in
+    assert chat.user.name is None
     assert not chat.dispatch.called
     assert chat.stdout.lines == [
         "! a name is at most 40 characters, none of them control characters",
@@ -493,7 +487,7 @@ def test_chat_refuses_a_name_it_could_not_show(chat, name):
 
 
 def test_chat_says_when_a_line_could_not_be_sent(chat):
-    chat.user.login("ann")
+    chat.user.name = "ann"
     chat.dispatch.side_effect = ConnectionRefusedError("broker down")
     chat.handle_line("is anyone there")
 
@@ -505,7 +499,7 @@ def test_chat_asks_for_the_name_again_if_joining_could_not_be_sent(chat):
     chat.dispatch.side_effect = ConnectionRefusedError("broker down")
     chat.handle_line("ann")
 
-    assert not chat.user.logged_in
+    assert chat.user.name is None
     assert chat.stdout.lines == [
         "! the broker is unreachable", "Please enter your name:"]
 
@@ -518,7 +512,7 @@ def test_chat_prints_an_event_dispatched_by_another_service(
     # Only the event handlers: this test has no keyboard.
     restrict_entrypoints(container, "on_message", "on_joined", "on_left")
     user = ChatUser()
-    user.login("ann")
+    user.name = "ann"
     screen = Screen()
     replace_dependencies(container, stdout=screen, user=user)
     container.start()
