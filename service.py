@@ -15,23 +15,20 @@ os.environ.setdefault("EVENTLET_NO_GREENDNS", "yes")
 import eventlet
 
 # Python 3.14 (and 3.13.4+) keeps a copy of threading's _active_limbo_lock as
-# a default argument of a __del__ (CPython gh-130522), out of monkey_patch()'s
-# reach, which then reports "1 RLock(s) were not greened": hide the copy while
-# patching, then hand that __del__ the greened lock.
-_on_del = getattr(threading, "_DeleteDummyThreadOnDel", None)
-_hidden = _on_del and _on_del.__del__.__code__.co_varnames[1:3] == (
-    "_active_limbo_lock", "_active")
-if _hidden:
-    _on_del.__del__.__defaults__ = None
-
-# Green sockets and threads for everything imported below: nameko needs them.
-eventlet.monkey_patch()
-if _hidden:
-    _on_del.__del__.__defaults__ = (threading._active_limbo_lock, threading._active)
+# a default argument of a __del__ (CPython gh-130522), where monkey_patch()
+# cannot green it, and says so on stderr: hide it while patching.
+_del = getattr(getattr(threading, "_DeleteDummyThreadOnDel", None), "__del__", None)
+_copies = _del and _del.__code__.co_varnames[1:3] == ("_active_limbo_lock", "_active")
+if _copies:
+    _del.__defaults__ = None
+eventlet.monkey_patch()  # green sockets and threads: nameko needs them
+if _copies:
+    _del.__defaults__ = (threading._active_limbo_lock, threading._active)
 
 import argparse
 import atexit
 import codecs
+import contextlib
 import dataclasses
 import logging
 import re
@@ -52,10 +49,8 @@ from nameko.extensions import DependencyProvider, Entrypoint, ProviderCollector
 from nameko.extensions import SharedExtension
 from nameko.messaging import QueueConsumer
 from nameko.runners import ServiceRunner
-from nameko.utils import sanitize_url
 
-# The screen is for the chat: nameko's warnings stay quiet, its errors show.
-logging.getLogger("nameko").setLevel(logging.ERROR)
+logging.getLogger("nameko").setLevel(logging.ERROR)  # warnings off the screen
 
 PROMPT = ">>> "
 ASK_NAME = "Please enter your name:"
@@ -72,8 +67,7 @@ STOP_GRACE = 0.5  # seconds that a stopping service may wait for the broker
 # that workers use to reach the outside world.
 
 class Once(Entrypoint):
-    """Entrypoint that fires the decorated method once, when the service
-    starts, with the decorator's arguments: ``@once`` or ``@once("robot")``."""
+    """Entrypoint that fires once, at start: ``@once`` or ``@once("robot")``."""
 
     def __init__(self, *args, **kwargs):
         self.args = args
@@ -88,9 +82,8 @@ once = Once.decorator
 
 
 class Console(SharedExtension):
-    """The terminal, or the pipes that stand in for it, shared by every
-    extension that declares it. On a terminal it edits the line being typed
-    itself, to keep it under the lines that arrive; on pipes, no escapes."""
+    """The terminal, or the pipes that stand in for it, shared by every extension
+    that declares it: on a terminal, the line being typed stays under the rest."""
 
     typed = ""  # what the user has typed and not yet sent
     saved_mode = None  # the terminal's modes, when it reads keys
@@ -104,16 +97,14 @@ class Console(SharedExtension):
             atexit.register(self.close)  # a crash, too, gives the terminal back
             signal.signal(signal.SIGWINCH, lambda *_: eventlet.spawn_n(self.redraw))
 
-    def show(self, line):
-        """Print `line` on a row of its own, above the line being typed."""
+    def show(self, line):  # on a row of its own, above the line being typed
         self.write(f"{line}\n{self.input_row()}")
 
     def redraw(self):
         if self.saved_mode:
             self.write(self.input_row())
 
-    def input_row(self):
-        """The prompt, then as much of the end of the typed line as fits."""
+    def input_row(self):  # the prompt, and as much of the typed line as fits
         if not self.saved_mode:
             return PROMPT
         room = os.get_terminal_size(0).columns - len(PROMPT) - 1
@@ -122,33 +113,34 @@ class Console(SharedExtension):
             shown = shown[1:]  # East Asian wide characters take two columns
         return PROMPT + shown
 
-    def write(self, text):
+    def write(self, text):  # over the input row, erased first on a terminal
         if not self.closed:
-            # On a terminal, first erase the row: the input line drawn last.
             self.out.write(("\r\x1b[K" if self.on_tty else "") + text)
             self.out.flush()
 
     def lines(self):
-        """Yield each line typed, until input ends, edited key by key as a
-        terminal would (the lines of a pipe come through the same way)."""
+        """Yield each line typed, until input ends, edited key by key."""
         decode = codecs.getincrementaldecoder("utf-8")("replace").decode
-        while chunk := read_or_end(0):
-            keys = decode(chunk).replace("\r\n", "\n")  # bad UTF-8: U+FFFD
-            for key in KEY_SEQUENCE.sub("", keys):
-                if key in "\r\n":  # Enter
-                    line, self.typed = self.typed, ""
-                    self.redraw()
-                    yield line
-                elif key == "\x04" and not self.typed:  # Ctrl-D
-                    return
-                else:
-                    self.typed = edit(self.typed, key)
-            self.redraw()
+        # A green read: unlike a real thread's, it can be killed as it waits, so
+        # it never holds the exit up. Input that cannot be waited for, such as
+        # /dev/null, raises OSError: no input.
+        with contextlib.suppress(OSError):
+            while chunk := green_os.read(0, 65536):
+                keys = decode(chunk).replace("\r\n", "\n")  # bad UTF-8: U+FFFD
+                for key in KEY_SEQUENCE.sub("", keys):
+                    if key in "\r\n":  # Enter
+                        line, self.typed = self.typed, ""
+                        self.redraw()
+                        yield line
+                    elif key == "\x04" and not self.typed:  # Ctrl-D
+                        return
+                    else:
+                        self.typed = edit(self.typed, key)
+                self.redraw()
         if self.typed:
             yield self.typed  # a last line with no line end
 
-    def close(self):
-        """End the last line, and give the terminal back as it was."""
+    def close(self):  # end the last line, and give the terminal back
         self.write("" if self.on_tty else "\n")
         self.closed = True
         if self.saved_mode:
@@ -158,8 +150,7 @@ class Console(SharedExtension):
 
 
 class Stdout(DependencyProvider):
-    """Dependency provider that gives workers the console to print on:
-    ``self.stdout.show("hello")`` prints a line of its own."""
+    """Dependency provider of the console: ``self.stdout.show("a line")``."""
 
     console = Console()
 
@@ -169,15 +160,14 @@ class Stdout(DependencyProvider):
 
 @dataclasses.dataclass
 class ChatUser:
-    """Who is at this console, as far as the room knows."""
     name: str = None  # None until logged in
     unheard: int = 0  # lines we sent that have not come back to us yet
     answers: set = None  # who answered our /who, while we ask
 
 
 class User(DependencyProvider):
-    """Dependency provider that gives every worker the same ChatUser: each
-    worker has a new service instance, so state lives in providers."""
+    """Dependency provider of the same ChatUser to every worker, each of which
+    has a new service instance: state lives in providers."""
 
     def setup(self):
         self.user = ChatUser()
@@ -194,8 +184,8 @@ class ChatQueueConsumer(QueueConsumer):
     connected = retrying = False
 
     def run(self):
-        # kombu's loop wakes every `safety_interval` (1 s unless told), to keep
-        # the heartbeats going; a quarter of their interval is enough.
+        # kombu's loop wakes each `safety_interval` (1 s unless told) for the
+        # heartbeats: a quarter of their interval is often enough.
         super().run(safety_interval=self.connection.heartbeat / 4)
 
     def unregister_provider(self, provider):
@@ -210,8 +200,7 @@ class ChatQueueConsumer(QueueConsumer):
         pass  # QueueConsumer's waits for the loop; the container kills it
 
     def on_connection_error(self, exc, interval):
-        # Also called for each node of a `;` list that does not answer: only a
-        # connection that was made, and is lost, is news.
+        # Called for each node of a `;` list that fails too: only loss is news.
         if self.connected and not self.retrying:
             self.retrying = True
             self.console.show("! connection to the broker lost, retrying")
@@ -230,17 +219,15 @@ class ChatEventHandler(EventHandler):
 
 
 def broadcast(event_type):
-    """``@event_handler`` for every `event_type` event, in every client: each
-    client has its own queue for it, kept only while the client runs."""
+    """``@event_handler`` of every `event_type` event, in every client."""
     return ChatEventHandler.decorator(
         "chat", event_type.type, handler_type=BROADCAST, reliable_delivery=False)
 
 
 class Stdin(Entrypoint):
     """Entrypoint that fires the decorated method with each line typed, one at
-    a time: the next worker starts when the last has returned. End of input,
-    or the line `until`, stops the service; however it stops gracefully (on a
-    signal too), the method's last call is with `until`."""
+    a time, in order. End of input, or the line `until`, stops the service;
+    however it stops gracefully, the method's last call is with `until`."""
 
     queue_consumer = ChatQueueConsumer()
     console = Console()
@@ -263,11 +250,8 @@ class Stdin(Entrypoint):
         self.reading.kill()
         self.lines.put(self.until)
         self.firing.wait()
-        # The rest of nameko's graceful stop may wait for a broker that is gone;
-        # leaving must not, so what is left of it is soon killed.
+        # The rest of the stop may wait for a broker that is gone: not for long.
         eventlet.spawn_after(STOP_GRACE, self.container.kill)
-
-    # No kill(): the container kills the two threads, which it manages.
 
     def _read(self):
         for line in self.console.lines():
@@ -277,7 +261,8 @@ class Stdin(Entrypoint):
         eventlet.spawn_n(self.container.stop)  # which stops this one too
 
     def _fire(self):
-        while True:
+        line = None
+        while line != self.until:
             line = self.lines.get()
             try:
                 self.container.spawn_worker(self, (line,), {},
@@ -286,8 +271,6 @@ class Stdin(Entrypoint):
                 return
             self.worker_done.wait()
             self.worker_done.reset()
-            if line == self.until:
-                return
 
     def handle_result(self, worker_ctx, result, exc_info):
         self.worker_done.send()
@@ -299,10 +282,10 @@ stdin = Stdin.decorator
 
 # Events: what clients say to each other. An event's payload is its fields as
 # a dict; its routing key is its `type`, a class attribute but not a field.
+# Message, Joined and Left are shown by every client, as the handlers say.
 
 @dataclasses.dataclass
 class Message:
-    """Someone said something: every client prints ``AUTHOR: MSG``."""
     type = "message"
     author: str
     msg: str
@@ -310,14 +293,12 @@ class Message:
 
 @dataclasses.dataclass
 class Joined:
-    """Someone entered their name: every client prints ``* AUTHOR joined``."""
     type = "joined"
     author: str
 
 
 @dataclasses.dataclass
 class Left:
-    """Someone left: every client prints ``* AUTHOR left``."""
     type = "left"
     author: str
 
@@ -370,8 +351,7 @@ class Chat:
         elif text == "/help":
             self.stdout.show(HELP)
         elif text.startswith("/"):
-            self.stdout.show(f"! unknown command {text.split()[0]}; "
-                             "/help lists the commands")
+            self.stdout.show(f"! unknown command {text.split()[0]}; try /help")
         elif len(text) > MAX_MESSAGE:
             self.stdout.show(f"! not sent: {len(text)} characters, and a message "
                              f"is at most {MAX_MESSAGE}")
@@ -380,13 +360,10 @@ class Chat:
 
     def log_in(self, name):
         if len(name) > MAX_NAME or CONTROL.search(name):
-            self.stdout.show(f"! a name is at most {MAX_NAME} characters, none of "
-                             "them control characters")
+            self.stdout.show(f"! a name is 1 to {MAX_NAME} printable characters")
         elif name and not self.send(Joined(name)):
             self.stdout.show("! the broker is unreachable")
-        elif name:
-            # Logged in only now, so no line from the room, such as our own
-            # Joined, comes before the welcome.
+        elif name:  # logged in only now: no line of the room before the welcome
             self.user.name = name
             self.stdout.show(f"Welcome to chat, {name}!")
             self.ask_who()
@@ -394,8 +371,7 @@ class Chat:
         self.stdout.show(ASK_NAME)
 
     def ask_who(self):
-        """Ask who is here, and show the names that answer in time."""
-        self.user.answers = set()
+        self.user.answers = set()  # filled by on_here as the answers come
         if self.send(Who(self.user.name)):
             eventlet.sleep(WHO_WAIT)
             names = ", ".join(sorted(self.user.answers))
@@ -407,14 +383,12 @@ class Chat:
 
     def leave(self):
         if self.user.name and self.send(Left(self.user.name)):
-            # Wait, briefly, for our lines to come back from the broker, so that
-            # we see them too, as a script that pipes a line in expects.
+            # Wait, briefly, to see our own lines come back, as scripts expect.
             with eventlet.Timeout(ECHO_WAIT, False):
                 while self.user.unheard > 0:
                     eventlet.sleep(0.01)
 
-    def send(self, event):
-        """Dispatch `event`; False if the broker could not take it."""
+    def send(self, event):  # False if the broker could not take it
         try:
             self.dispatch(event.type, dataclasses.asdict(event))
         except BROKER_ERRORS:
@@ -451,8 +425,8 @@ class Chat:
             self.user.answers.add(here.author)
 
     def receive(self, event_type, payload):
-        """The event in `payload`, safe to print, if this user is logged in and
-        the event is well formed: every field there, and text."""
+        """The event in `payload` made safe to print, if we are logged in and
+        it is well formed: every field there, and text."""
         fields = [field.name for field in dataclasses.fields(event_type)]
         if not self.user.name:
             return None
@@ -468,10 +442,8 @@ class Chat:
 
 def main():
     parser = argparse.ArgumentParser(description="nameko-chat, a console chat")
-    parser.add_argument(
-        "--broker", default=os.environ.get("AMQP_URI", "amqp://guest:guest@localhost"),
-        help="RabbitMQ's URI, or one for each node of a cluster, joined by ';' "
-             "(default: $AMQP_URI, else %(default)s)")
+    parser.add_argument("--broker", help="RabbitMQ's URI, or its nodes' joined by ';'",
+                        default=os.environ.get("AMQP_URI", "amqp://guest:guest@localhost"))
     args = parser.parse_args()
     # A character the terminal cannot show is shown as its code, not a crash.
     sys.stdout.reconfigure(errors="backslashreplace")
@@ -504,21 +476,16 @@ def main():
 # C0 and C1 controls and DEL: all that a terminal acts on, from carriage
 # return to the start of every escape sequence.
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-# What keys such as the arrows send: escape sequences, not text.
-KEY_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|O.)?")
-# What can go wrong in talking to the broker: down, unreachable, refusing.
-BROKER_ERRORS = (OSError, AMQPError, KombuError)
+KEY_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|O.)?")  # arrows and such
+BROKER_ERRORS = (OSError, AMQPError, KombuError)  # down, unreachable, refusing
 
 
 def printable(text, limit=MAX_MESSAGE):
-    """`text` from another user, made safe to print: control characters are
-    shown as escapes (an ESC as ``\\x1b``), and text over `limit` characters is
-    cut, with a mark that says so."""
+    """`text` from another user, safe to print: control characters shown as
+    escapes (ESC as ``\\x1b``), and text over `limit` cut, with a mark."""
+    shown = CONTROL.sub(lambda match: repr(match.group())[1:-1], text[:limit])
     cut = len(text) - limit
-    if cut > 0:
-        text = text[:limit]
-    text = CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
-    return f"{text}... [{cut} more characters not shown]" if cut > 0 else text
+    return f"{shown}... [{cut} more characters not shown]" if cut > 0 else shown
 
 
 def edit(typed, key):
@@ -532,28 +499,15 @@ def edit(typed, key):
     return typed if CONTROL.match(key) else typed + key
 
 
-def read_or_end(fd):
-    """Read what `fd` has, or b"" at its end. Unlike a blocking read in a real
-    thread, the green read can be killed as it waits: it holds no exit up."""
-    try:
-        return green_os.read(fd, 65536)
-    except OSError:  # input that cannot be waited for, such as /dev/null
-        return b""
-
-
 def check_broker(uri):
-    """Connect once, or exit with one line that says why, where nameko's
-    threads would print pages of tracebacks. A cluster's URI, one for each
-    node joined by ';', needs one node that answers."""
+    """Connect once, or exit with one line that says why (nameko's threads
+    would print pages of tracebacks): to one node at least, for a cluster."""
     try:
         with Connection(uri, connect_timeout=2) as connection:
             connection.ensure_connection(  # one attempt at each node
                 max_retries=uri.count(";"), interval_start=0, interval_step=0)
     except Exception as exc:  # a bad URI, as much as a broker that is down
-        try:
-            where = ";".join(sanitize_url(node) for node in uri.split(";"))
-        except ValueError:
-            where = "the URI given"  # too broken to mask its password
+        where = re.sub(r"(//[^:/@]*:)[^@]*@", r"\1********@", uri)  # no passwords
         sys.exit(f"nameko-chat: cannot connect to the broker at {where} ({exc}). "
                  "Check the URI, or start RabbitMQ there; name another broker "
                  "with --broker URI or the AMQP_URI environment variable.")

@@ -472,7 +472,7 @@ def test_chat_does_not_send_unknown_commands(chat, line):
     assert not chat.dispatch.called
     command = line.split()[0]
     assert chat.stdout.lines == [
-        f"! unknown command {command}; /help lists the commands"]
+        f"! unknown command {command}; try /help"]
 
 
 @pytest.mark.parametrize("name", ["\x1b[31mred", "bell\x07", "n" * 41])
@@ -482,7 +482,7 @@ def test_chat_refuses_a_name_it_could_not_show(chat, name):
     assert chat.user.name is None
     assert not chat.dispatch.called
     assert chat.stdout.lines == [
-        "! a name is at most 40 characters, none of them control characters",
+        "! a name is 1 to 40 printable characters",
         "Please enter your name:"]
 
 
