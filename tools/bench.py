@@ -279,7 +279,7 @@ def check_order(arrivals, count):
     seqs = [seq for _, _, seq, _ in arrivals]
     lost = len(set(range(count)) - set(seqs))
     duplicated = len(seqs) - len(set(seqs))
-    out_of_order = sum(1 for before, after in zip(seqs, seqs[1:]) if after < before)
+    out_of_order = sum(1 for before, after in zip(seqs, seqs[1:], strict=False) if after < before)
     return dict(lost=lost, duplicated=duplicated, out_of_order=out_of_order)
 
 
