@@ -1223,14 +1223,18 @@ def broker_proxy(amqp_uri):
     proxy.stop()
 
 
+def ann_and_bob(terminals, command):
+    """Two clients started with `command`, logged in, the one seeing the other."""
+    ann, bob = unique("ann"), unique("bob")
+    ann_term, bob_term = terminals(ann, command), terminals(bob, command)
+    ann_term.expect_exact(f"* {bob} joined")
+    return (ann, ann_term), (bob, bob_term)
+
+
 def test_clients_carry_on_when_the_broker_goes_away(
         terminals, chat_command, broker_proxy):
     through_proxy = chat_command(broker=broker_proxy.uri)
-    ann, bob = unique("ann"), unique("bob")
-    ann_term = terminals(ann, through_proxy)
-    bob_term = terminals(bob, through_proxy)
-    ann_term.expect_exact(f"* {bob} joined")
-
+    (ann, ann_term), (bob, bob_term) = ann_and_bob(terminals, through_proxy)
     cy_term = terminals(unique("cy"), through_proxy)
 
     broker_proxy.refuse()  # the broker goes away, and stays away
@@ -1257,10 +1261,7 @@ def test_clients_carry_on_when_the_broker_goes_away(
 def test_clients_reconnect_when_their_connections_are_closed(
         terminals, chat_command, broker_proxy):
     through_proxy = chat_command(broker=broker_proxy.uri)
-    ann, bob = unique("ann"), unique("bob")
-    ann_term = terminals(ann, through_proxy)
-    bob_term = terminals(bob, through_proxy)
-    ann_term.expect_exact(f"* {bob} joined")
+    (ann, ann_term), (bob, bob_term) = ann_and_bob(terminals, through_proxy)
 
     broker_proxy.cut()  # new connections still go through
     for term in ann_term, bob_term:
@@ -1339,10 +1340,8 @@ def stop_node(cluster):
 
 def test_cluster_clients_talk_on_through_another_node_when_theirs_stops(
         cluster, terminals, chat_command, stop_node):
-    ann, bob = unique("ann"), unique("bob")
-    ann_term = terminals(ann, chat_command(broker=";".join(cluster)))
-    bob_term = terminals(bob, chat_command(broker=";".join(cluster)))
-    ann_term.expect_exact(f"* {bob} joined")
+    (ann, ann_term), (bob, bob_term) = ann_and_bob(
+        terminals, chat_command(broker=";".join(cluster)))
 
     # Both are on the first node listed, the first that answered.
     stop_node(cluster[0])
