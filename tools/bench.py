@@ -68,7 +68,9 @@ EXIT_TIMEOUT = 10
 # A line the bench sends: "TAG SEQ SENT"; a client prints it as "AUTHOR: TAG SEQ SENT".
 BENCH_LINE = re.compile(r"(?P<author>\S+): (?P<tag>\w+) (?P<seq>\d+) (?P<sent>\d+\.\d+)")
 # Lines that name someone in the room: "* NAME joined", "* NAME left", "NAME: MSG".
-ROOM_LINE = re.compile(r"\* (?P<name>.+) (joined|left)|(?P<author>[^:]+): .*")
+ROOM_LINE = re.compile(r"\* (?P<name>.+) (joined|left)|(?P<author>[^:*]+): .*")
+# What a client shows right after logging in: who else is in the room.
+ROSTER = ("* in the room:", "* nobody else is here")
 
 
 class BenchError(Exception):
@@ -221,7 +223,7 @@ class ChatClient(Child):
 
 
 def start_chat(python, service, n):
-    """Start n chat clients at once and log them all in."""
+    """Start n chat clients at once, log them all in, and let the room settle."""
     clients = [ChatClient(python, service) for _ in range(n)]
     for client in clients:
         client.wait_prompt()
@@ -229,7 +231,27 @@ def start_chat(python, service, n):
         client.send(client.name)
     for client in clients:
         client.expect(f"Welcome to chat, {client.name}!", START_TIMEOUT)
+    settle(clients)
     return clients
+
+
+def settle(clients):
+    """Wait until every client has shown who is in the room, and the room is
+    quiet again. Each login asks the room who is there: every other client
+    answers, and each answer reaches every client, so n clients logging in at
+    once make about n**3 deliveries (125,000 for 50), which take a while."""
+    for client in clients:
+        if not client.wait_for(lambda c=client: any(
+                line.startswith(ROSTER) for _, line in c.other), START_TIMEOUT):
+            raise BenchError(f"{client.name}: no roster line")
+    pids = [client.popen.pid for client in clients]
+    deadline = time.perf_counter() + 4 * START_TIMEOUT
+    while time.perf_counter() < deadline:
+        before = sum(cpu_seconds(pid) for pid in pids)
+        time.sleep(0.5)
+        if sum(cpu_seconds(pid) for pid in pids) - before < 0.01:  # 2% of a core
+            return
+    raise BenchError("the room did not settle")
 
 
 def start_raw(python):
@@ -279,7 +301,7 @@ def check_order(arrivals, count):
     seqs = [seq for _, _, seq, _ in arrivals]
     lost = len(set(range(count)) - set(seqs))
     duplicated = len(seqs) - len(set(seqs))
-    out_of_order = sum(1 for before, after in zip(seqs, seqs[1:]) if after < before)
+    out_of_order = sum(1 for before, after in zip(seqs, seqs[1:], strict=False) if after < before)
     return dict(lost=lost, duplicated=duplicated, out_of_order=out_of_order)
 
 

@@ -58,7 +58,7 @@ def snapshot(pids):
 def rates(before, after):
     """CPU seconds a second for each process, between two snapshots."""
     (start, first), (end, last) = before, after
-    return [(b - a) / (end - start) for a, b in zip(first, last)]
+    return [(b - a) / (end - start) for a, b in zip(first, last, strict=True)]
 
 
 def settle(pids):
@@ -90,7 +90,7 @@ def measure(python, service, broker_pid, receivers, rate, lines):
         after = snapshot(pids)
         elapsed = after[0] - before[0]
         used = [b - a - rate_idle * elapsed
-                for a, b, rate_idle in zip(before[1], after[1], idle)]
+                for a, b, rate_idle in zip(before[1], after[1], idle, strict=True)]
         missing = sum(lines - len(c.arrivals_of("cap")) for c in clients)
         if missing:
             raise bench.BenchError(f"{missing} lines not received")

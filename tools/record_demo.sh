@@ -7,7 +7,8 @@
 # One tmux window is split in three panes; each runs `python service.py`
 # against the real broker ($AMQP_URI, default amqp://guest:guest@localhost).
 # A background driver types into the panes key by key with tmux send-keys
-# (three logins, a short conversation, one /quit) while `asciinema rec`
+# (three logins with who is in the room, a short conversation in which one
+# line arrives while alice is typing, a /who, one /quit) while `asciinema rec`
 # records `tmux attach`; the cast is cut where tmux leaves the screen and
 # rendered with agg. Everything started here is stopped on exit, even on failure.
 #
@@ -75,15 +76,18 @@ wait_for() {  # PANE TEXT...: wait until each TEXT is on PANE's screen
     return 1
   done
 }
-type_line() {  # PANE LINE: type LINE key by key into PANE, then Enter
-  local pane=$1 line=$2 i
+type_keys() {  # PANE TEXT: type TEXT key by key into PANE
+  local pane=$1 text=$2 i
   t select-pane -t "$pane"
-  for ((i = 0; i < ${#line}; i++)); do
-    t send-keys -t "$pane" -l -- "${line:i:1}"
+  for ((i = 0; i < ${#text}; i++)); do
+    t send-keys -t "$pane" -l -- "${text:i:1}"
     sleep "$DELAY"
   done
+}
+type_line() {  # PANE LINE: type LINE key by key into PANE, then Enter
+  type_keys "$1" "$2"
   sleep 0.2
-  t send-keys -t "$pane" Enter
+  t send-keys -t "$1" Enter
 }
 say() {  # PANE NAME MSG: NAME says MSG; wait until every pane in $ROOM shows it
   type_line "$1" "$3"
@@ -103,12 +107,22 @@ drive() {
     wait_for "$1" "Welcome to chat, $2!"
     ROOM="$ROOM $1"
     for p in $ROOM; do wait_for "$p" "* $2 joined"; done
-    sleep 0.4
+    [[ $2 == alice ]] && wait_for "$1" "* nobody else is here" || wait_for "$1" "* in the room:"
+    sleep 0.6
   done
   say "$P1" alice "hi bob, hi carol! welcome to nameko-chat"
   say "$P2" bob "no server here: each of us just runs python service.py"
-  say "$P3" carol "and every line is a nameko event, broadcast via RabbitMQ to all"
-  say "$P1" alice "nice, serverless chat in a few lines of python :)"
+  # alice is halfway through a line when carol's arrives: hers stays put.
+  type_keys "$P1" "and what you type stays"
+  sleep 0.5
+  say "$P3" carol "every line is a nameko event, broadcast via RabbitMQ to all"
+  sleep 0.8
+  type_line "$P1" " put while others talk"
+  for p in $ROOM; do wait_for "$p" "alice: and what you type stays put while others talk"; done
+  sleep 0.6
+  type_line "$P3" "/who"
+  wait_for "$P3" "* in the room: alice, bob"
+  sleep 0.8
   say "$P3" carol "gotta go, bye!"
   type_line "$P3" "/quit"
   ROOM="$P1 $P2"
