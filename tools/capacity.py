@@ -12,10 +12,8 @@ other program on it costs the broker CPU too. With tools/cluster.sh:
         --broker-pid "$(cat /var/tmp/nameko-chat-cluster/a/pid)"
 
 Each run starts one sending client and RECEIVERS receiving ones (real
-`python service.py` processes on pipes, as tools/bench.py starts them), waits
-until they are quiet (every login asks /who, which every other client answers
-to every client: N clients logging in at once make about N*N*N deliveries),
-lets them sit idle for IDLE seconds, then types LINES lines into the sender at
+`python service.py` processes on pipes, as tools/bench.py starts them), lets
+them sit idle for IDLE seconds, then types LINES lines into the sender at
 RATE lines a second, and waits until every client has printed them all. CPU
 is user plus system time from /proc/PID/stat, read before and after; what
 each process spends idle over the same time is taken off, so what is left
@@ -40,7 +38,6 @@ import bench  # tools/bench.py: its clients, pacing and waits
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 IDLE = 5  # seconds
-SETTLE = 600  # seconds at most for the logins to settle
 
 
 def cpu_seconds(pid):
@@ -61,25 +58,13 @@ def rates(before, after):
     return [(b - a) / (end - start) for a, b in zip(first, last, strict=True)]
 
 
-def settle(pids):
-    """Wait until the processes `pids` are quiet: under 1% of a core, all
-    together, over two seconds. Returns the seconds it took."""
-    started = time.perf_counter()
-    while time.perf_counter() - started < SETTLE:
-        before = snapshot(pids)
-        time.sleep(2)
-        if sum(rates(before, snapshot(pids))) < 0.01:
-            return time.perf_counter() - started
-    raise bench.BenchError(f"the clients were still busy after {SETTLE} s")
-
-
 def measure(python, service, broker_pid, receivers, rate, lines):
     """One run; returns the figures, in ms (broker: microseconds)."""
     clients = bench.start_chat(python, service, receivers + 1)
     sender = clients[0]
     try:
         pids = [client.popen.pid for client in clients] + [broker_pid]
-        settled = settle(pids[:-1])  # the logins' `joined`, /who and `here`
+        time.sleep(2)  # let the logins and `joined` lines settle
         start = snapshot(pids)
         time.sleep(IDLE)
         idle = rates(start, snapshot(pids))
@@ -106,7 +91,6 @@ def measure(python, service, broker_pid, receivers, rate, lines):
         broker=1e6 * used[-1] / (lines * len(clients)),
         client_idle=1000 * sum(idle[:-1]) / len(clients),
         broker_idle=1000 * idle[-1],
-        settled=settled,
     )
 
 
@@ -130,7 +114,7 @@ def main():
     print(f"{args.receivers} receivers, {args.lines} lines at "
           f"{args.rate:g}/s, broker pid {args.broker_pid}")
     print("run  sender ms/line  receiver ms/msg (min-max)  broker us/delivery"
-          "  idle ms/s: client  broker  settled s")
+          "  idle ms/s: client  broker")
     try:
         for run in range(1, args.runs + 1):
             r = measure(args.python, service, args.broker_pid,
@@ -138,8 +122,7 @@ def main():
             low, high = r["receiver_range"]
             print(f"{run:3}  {r['sender']:14.2f}  {r['receiver']:7.2f} "
                   f"({low:.2f}-{high:.2f}){'':8}  {r['broker']:18.1f}  "
-                  f"{r['client_idle']:17.2f}  {r['broker_idle']:6.1f}"
-                  f"  {r['settled']:9.0f}",
+                  f"{r['client_idle']:17.2f}  {r['broker_idle']:6.1f}",
                   flush=True)
     except bench.BenchError as exc:
         sys.exit(f"capacity: {exc}")
