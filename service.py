@@ -50,7 +50,8 @@ from nameko.extensions import SharedExtension
 from nameko.messaging import QueueConsumer
 from nameko.runners import ServiceRunner
 
-logging.getLogger("nameko").setLevel(logging.ERROR)  # warnings off the screen
+for _name in ("nameko", "amqp"):  # warnings off the screen (kombu's go nowhere)
+    logging.getLogger(_name).setLevel(logging.ERROR)
 
 PROMPT = ">>> "
 ASK_NAME = "Please enter your name:"
@@ -445,8 +446,7 @@ def main():
     parser.add_argument("--broker", help="RabbitMQ's URI, or its nodes' joined by ';'",
                         default=os.environ.get("AMQP_URI", "amqp://guest:guest@localhost"))
     args = parser.parse_args()
-    # A character the terminal cannot show is shown as its code, not a crash.
-    sys.stdout.reconfigure(errors="backslashreplace")
+    sys.stdout.reconfigure(errors="backslashreplace")  # shown as codes, no crash
     # Until the chat has started, Ctrl-C just ends the process, quietly.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 

@@ -51,10 +51,15 @@ with 24 GiB, Debian 12 and Python 3.11.7, shared with other work but quiet then:
     idle RSS (MB)                          33.6             < 40         yes
     idle CPU (ms/s)                       0.047             <= 0.5       yes
 
-The second met the same 12 targets of 14 (latency p50 1.94 ms, 2.08x raw;
-burst 1449 lines/s, 0.32x raw; fan-out to 50 p99 43 ms; idle 0.068 ms/s). An
-earlier run on the same machine, busy with others' work, had a latency p99 of
-197 ms: judge times only from a run on a quiet machine.
+Over four full runs that day (two there, two on the machine's own broker, one
+of them while other work ran), the ranges were: latency p50 1.94-2.46 ms
+(1.85-2.29x raw), p99 3.75-5.52 ms; burst 704-1582 lines/s (0.30-0.34x raw),
+none lost or reordered; fan-out to 50 p99 34-49 ms; prompt 0.14-0.25 s, ready
+0.67-0.79 s (the welcome's /who waits 0.5 s), exit 0.06-0.12 s; idle RSS 33.6
+MB, idle CPU 0.040-0.068 ms/s; 11 or 12 targets of 14 met. A run on the same
+machine while others' clients were busy had a latency p99 of 197 ms, and one
+with 50 more clients of another's on the broker failed to start its 50 within
+a minute: judge times only from a run on a quiet machine.
 
 Where the time goes: Python work in the clients, not the network. A line costs
 1.8-2.3 ms of CPU in its sender and 0.8-0.95 ms in each receiver (measured
