@@ -9,7 +9,7 @@ outages with a proxy of their own, never by stopping the broker.
 """
 # service first: it quiets eventlet's deprecation warning and applies
 # eventlet's monkey patch before anything else is imported.
-from service import (  # noqa: I001
+from service import (
     ECHO_WAIT, MAX_MESSAGE, Chat, ChatUser, Stdout, User, edit, once, printable,
     stdin,
 )
