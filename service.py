@@ -185,13 +185,11 @@ class ChatQueueConsumer(QueueConsumer):
     connected = retrying = False
 
     def run(self):
-        # kombu's loop wakes each `safety_interval` (1 s unless told) for the
-        # heartbeats: a quarter of their interval is often enough.
+        # kombu's loop wakes each `safety_interval` (1 s) for heartbeats: too often.
         super().run(safety_interval=self.connection.heartbeat / 4)
 
     def unregister_provider(self, provider):
-        # QueueConsumer would cancel the provider's consumer when its loop next
-        # wakes; the chat's queues go with the connection anyway.
+        # Not cancelling its consumer when the loop next wakes: our queues go anyway.
         ProviderCollector.unregister_provider(self, provider)
 
     def stop(self):
@@ -240,8 +238,7 @@ class Stdin(Entrypoint):
         super().__init__(**kwargs)
 
     def start(self):
-        # Read nothing before the service hears the room: the shared queue
-        # consumer's start() returns once the event handlers are consuming.
+        # Read nothing until the event handlers consume: our lines come back.
         self.queue_consumer.start()
         self.reading = self.container.spawn_managed_thread(self._read)
         self.firing = self.container.spawn_managed_thread(self._fire)
@@ -283,7 +280,6 @@ stdin = Stdin.decorator
 
 # Events: what clients say to each other. An event's payload is its fields as
 # a dict; its routing key is its `type`, a class attribute but not a field.
-# Message, Joined and Left are shown by every client, as the handlers say.
 
 @dataclasses.dataclass
 class Message:
@@ -328,8 +324,7 @@ class Chat:
     """The chat: every client runs one, and every client hears every event."""
     name = "chat"
 
-    # A line the broker cannot take is retried at once (for a pooled connection
-    # gone stale), then reported, and not retried for half a minute.
+    # Retried at once (a pooled connection may be stale), then reported.
     dispatch = EventDispatcher(
         retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.2})
     stdout = Stdout()
@@ -458,15 +453,21 @@ def main():
     except BROKER_ERRORS as exc:
         sys.exit(f"nameko-chat: lost the broker while starting ({exc})")
 
-    def shut_down(signum, frame):
-        # From a greenthread: a signal handler may run inside eventlet's hub,
-        # where nothing may block. A second signal kills.
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(sig, lambda *_: eventlet.spawn_n(runner.kill))
-        eventlet.spawn_n(runner.stop)
+    # A signal writes a byte here, whose green read wakes an idle hub at once (a
+    # handler's spawn would wait for it to wake). The first stops, a second kills.
+    wake, signalled = os.pipe()
+    os.set_blocking(signalled, False)
+    signal.set_wakeup_fd(signalled)
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: None)
 
-    signal.signal(signal.SIGINT, shut_down)
-    signal.signal(signal.SIGTERM, shut_down)
+    def on_signals():
+        green_os.read(wake, 1)
+        eventlet.spawn_n(runner.stop)
+        green_os.read(wake, 1)
+        runner.kill()
+
+    eventlet.spawn_n(on_signals)
     runner.wait()
 
 
@@ -500,8 +501,7 @@ def edit(typed, key):
 
 
 def check_broker(uri):
-    """Connect once, or exit with one line that says why (nameko's threads
-    would print pages of tracebacks): to one node at least, for a cluster."""
+    """Connect once to a node, or exit with one line that says why, not pages."""
     try:
         with Connection(uri, connect_timeout=2) as connection:
             connection.ensure_connection(  # one attempt at each node
