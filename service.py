@@ -14,9 +14,8 @@ os.environ.setdefault("EVENTLET_NO_GREENDNS", "yes")
 
 import eventlet
 
-# Python 3.14 (and 3.13.4+) keeps a copy of threading's _active_limbo_lock as
-# a default argument of a __del__ (CPython gh-130522), where monkey_patch()
-# cannot green it, and says so on stderr: hide it while patching.
+# Python 3.13.4+ keeps a copy of threading's _active_limbo_lock as a default of
+# a __del__ (gh-130522) that monkey_patch() cannot green: hide it while patching.
 _del = getattr(getattr(threading, "_DeleteDummyThreadOnDel", None), "__del__", None)
 _copies = _del and _del.__code__.co_varnames[1:3] == ("_active_limbo_lock", "_active")
 if _copies:
@@ -64,8 +63,7 @@ ECHO_WAIT = 0.5  # seconds that leaving waits for our own lines to come back
 STOP_GRACE = 0.5  # seconds that a stopping service may wait for the broker
 
 
-# Extensions: the entrypoints that start work, and the dependency providers
-# that workers use to reach the outside world.
+# Extensions: entrypoints start work, dependency providers reach out for it.
 
 class Once(Entrypoint):
     """Entrypoint that fires once, at start: ``@once`` or ``@once("robot")``."""
@@ -178,11 +176,22 @@ class User(DependencyProvider):
 
 
 class ChatQueueConsumer(QueueConsumer):
-    """nameko's QueueConsumer, for a console client: asleep until there is
-    work, quick to stop, and telling when the broker is lost and is back."""
+    """nameko's QueueConsumer, for a console: asleep until needed, quick to stop."""
 
     console = Console()
     connected = retrying = False
+
+    def setup(self):
+        # This loop no longer wakes eventlet's hub, where what a signal handler
+        # spawns waits: so a signal also writes to a pipe, read here, to wake it.
+        self.wake, signalled = os.pipe()
+        os.set_blocking(signalled, False)
+        signal.set_wakeup_fd(signalled)
+        self.container.spawn_managed_thread(self._drain)
+
+    def _drain(self):
+        while green_os.read(self.wake, 64):
+            pass
 
     def run(self):
         # kombu's loop wakes each `safety_interval` (1 s) for heartbeats: too often.
@@ -278,8 +287,7 @@ class Stdin(Entrypoint):
 stdin = Stdin.decorator
 
 
-# Events: what clients say to each other. An event's payload is its fields as
-# a dict; its routing key is its `type`, a class attribute but not a field.
+# Events: each is sent as its fields (a dict), with its `type` as routing key.
 
 @dataclasses.dataclass
 class Message:
@@ -442,8 +450,7 @@ def main():
                         default=os.environ.get("AMQP_URI", "amqp://guest:guest@localhost"))
     args = parser.parse_args()
     sys.stdout.reconfigure(errors="backslashreplace")  # shown as codes, no crash
-    # Until the chat has started, Ctrl-C just ends the process, quietly.
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # until started: a quiet end
 
     check_broker(args.broker)
     runner = ServiceRunner({"AMQP_URI": args.broker})
@@ -453,21 +460,14 @@ def main():
     except BROKER_ERRORS as exc:
         sys.exit(f"nameko-chat: lost the broker while starting ({exc})")
 
-    # A signal writes a byte here, whose green read wakes an idle hub at once (a
-    # handler's spawn would wait for it to wake). The first stops, a second kills.
-    wake, signalled = os.pipe()
-    os.set_blocking(signalled, False)
-    signal.set_wakeup_fd(signalled)
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: None)
-
-    def on_signals():
-        green_os.read(wake, 1)
+    def shut_down(signum, frame):
+        # In a greenthread: a handler may run in the hub, where nothing may block.
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, lambda *_: eventlet.spawn_n(runner.kill))
         eventlet.spawn_n(runner.stop)
-        green_os.read(wake, 1)
-        runner.kill()
 
-    eventlet.spawn_n(on_signals)
+    signal.signal(signal.SIGINT, shut_down)
+    signal.signal(signal.SIGTERM, shut_down)
     runner.wait()
 
 

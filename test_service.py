@@ -870,6 +870,11 @@ def test_nameko_run_chats_with_python_service_py(terminals, amqp_uri):
     client_term.sendline("from python service.py")
     runner_term.expect_exact(f"{client}: from python service.py")
 
+    started = time.monotonic()  # nameko's own SIGTERM handler, on an idle hub
+    runner_term.kill(signal.SIGTERM)
+    runner_term.expect(pexpect.EOF, timeout=2)
+    assert time.monotonic() - started < 2
+
 
 # On a real terminal emulator, tmux: what a person sees, row by row.
 
@@ -1024,8 +1029,9 @@ def test_every_way_of_leaving_gives_the_terminal_back(
     assert x == 2 and rows[y] == "$"
     if leave != "crash":
         assert rows[y - 1] == f"* {name} left"  # no prompt left behind
-    tmux.run("send-keys", f"stty -g > {modes[1]}; echo done", "Enter")
-    tmux.wait_for_text("done")
+    # The quotes keep the typed command itself from matching what it prints.
+    tmux.run("send-keys", f"stty -g > {modes[1]}; echo sa''ved", "Enter")
+    tmux.wait_for_text("saved")
     assert modes[0].read_text() == modes[1].read_text()
 
 
