@@ -15,7 +15,7 @@ Each run starts one sending client and RECEIVERS receiving ones (real
 `python service.py` processes on pipes, as tools/bench.py starts them), lets
 them sit idle for IDLE seconds, then types LINES lines into the sender at
 RATE lines a second, and waits until every client has printed them all. CPU
-is user plus system time from /proc/PID/stat, read before and after; what
+is read from /proc (bench.cpu_seconds) before and after; what
 each process spends idle over the same time is taken off, so what is left
 is the messages' own cost:
 
@@ -29,27 +29,17 @@ is the messages' own cost:
 It needs only the standard library, and tools/bench.py beside it.
 """
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
 
 import bench  # tools/bench.py: its clients, pacing and waits
 
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 IDLE = 5  # seconds
 
 
-def cpu_seconds(pid):
-    """User plus system CPU time that process `pid` has used, in seconds."""
-    with open(f"/proc/{pid}/stat") as stat:
-        # The fields after the command name, which is in parentheses.
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
-
-
 def snapshot(pids):
-    return time.perf_counter(), [cpu_seconds(pid) for pid in pids]
+    return time.perf_counter(), [bench.cpu_seconds(pid) for pid in pids]
 
 
 def rates(before, after):
