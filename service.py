@@ -32,20 +32,22 @@ import dataclasses
 import logging
 import re
 import signal
+import socket
 import sys
 import termios
 import tty
 import unicodedata
+import uuid
 
-from amqp.exceptions import AMQPError
+from amqp.exceptions import AccessRefused, AMQPError
 from eventlet.green import os as green_os
 from eventlet.queue import LightQueue
-from kombu import Connection
+from greenlet import GreenletExit
+from kombu import Connection, Producer, Queue, pools
 from kombu.exceptions import KombuError
 from nameko.events import BROADCAST, EventDispatcher, EventHandler
 from nameko.exceptions import ContainerBeingKilled
-from nameko.extensions import DependencyProvider, Entrypoint, ProviderCollector
-from nameko.extensions import SharedExtension
+from nameko.extensions import DependencyProvider, Entrypoint, SharedExtension
 from nameko.messaging import QueueConsumer
 from nameko.runners import ServiceRunner
 
@@ -56,11 +58,16 @@ PROMPT = ">>> "
 ASK_NAME = "Please enter your name:"
 QUIT = "/quit"
 HELP = "! commands: /who shows who is here, /help this list, /quit leaves"
+RECONNECTED = "! reconnected; what was said meanwhile did not reach you"
 MAX_NAME = 40  # characters in a name
 MAX_MESSAGE = 2000  # characters in a message, on sending and on display
-WHO_WAIT = 0.5  # seconds that /who waits for answers
-ECHO_WAIT = 0.5  # seconds that leaving waits for our own lines to come back
-STOP_GRACE = 0.5  # seconds that a stopping service may wait for the broker
+WHO_WAIT = 0.5  # seconds that a joiner waits for the room's answers
+ECHO_WAIT = 0.25  # seconds that leaving waits for our own lines to come back
+SEND_TIMEOUT = 3  # seconds the broker has to take an event, or a name
+STOP_GRACE = 0.3  # seconds after which main turns a stop into a kill
+EXIT_DEADLINE = 0.4  # seconds after which main ends the process anyway
+# Who answers a `who` sends its answer to here.CLIENT_ID: to this client alone.
+CLIENT_ID = uuid.uuid4().hex
 
 
 # Extensions: entrypoints start work, dependency providers reach out for it.
@@ -157,67 +164,90 @@ class Stdout(DependencyProvider):
         return self.console
 
 
-@dataclasses.dataclass
-class ChatUser:
-    name: str = None  # None until logged in
-    unheard: int = 0  # lines we sent that have not come back to us yet
-    answers: set = None  # who answered our /who, while we ask
+class Stdin(Entrypoint):
+    """Entrypoint that fires the decorated method with each line typed, one at
+    a time, in order. At end of input, or at the line `until`, it ends the
+    process as SIGTERM would; however the service stops, the method's last
+    call is with `until`."""
+
+    console = Console()
+    END = object()  # of input
+
+    def __init__(self, until, **kwargs):
+        self.until = until
+        super().__init__(**kwargs)
+
+    def start(self):
+        self.lines, self.stopping = LightQueue(), False
+        self.worker_done = eventlet.Event()
+        self.firing = self.container.spawn_managed_thread(self.fire)
+        self.reading = self.container.spawn_managed_thread(self.read)
+
+    def stop(self):
+        # The lines read are still handled, then `until`, then no more.
+        self.stopping = True
+        self.reading.kill()
+        self.lines.put(self.until)
+        self.firing.wait()
+
+    def read(self):
+        for line in self.console.lines():
+            if line.strip() == self.until:
+                break
+            self.lines.put(line)
+        self.lines.put(self.END)
+
+    def fire(self):
+        while True:
+            line = self.lines.get()
+            if line is self.END:
+                if not self.stopping:  # whoever runs the service stops it
+                    signal.raise_signal(signal.SIGTERM)
+                continue
+            try:
+                self.container.spawn_worker(self, (line,), {},
+                                            handle_result=self.handle_result)
+            except ContainerBeingKilled:
+                return
+            self.worker_done.wait()
+            self.worker_done.reset()
+            if line == self.until:
+                return
+
+    def handle_result(self, worker_ctx, result, exc_info):
+        self.worker_done.send()
+        return result, exc_info
 
 
-class User(DependencyProvider):
-    """Dependency provider of the same ChatUser to every worker, each of which
-    has a new service instance: state lives in providers."""
-
-    def setup(self):
-        self.user = ChatUser()
-
-    def get_dependency(self, worker_ctx):
-        return self.user
+stdin = Stdin.decorator
 
 
 class ChatQueueConsumer(QueueConsumer):
-    """nameko's QueueConsumer, for a console: asleep until needed, quick to stop."""
+    """nameko's QueueConsumer, which tells the user when the broker is lost,
+    and `@reconnected` entrypoints when it is back: kombu calls these two
+    methods of its ConsumerMixin at each attempt and each (re)connection."""
 
     console = Console()
-    connected = retrying = False
+    retrying = False
 
-    def setup(self):
-        # This loop no longer wakes eventlet's hub, where what a signal handler
-        # spawns waits: so a signal also writes to a pipe, read here, to wake it.
-        self.wake, signalled = os.pipe()
-        os.set_blocking(signalled, False)
-        signal.set_wakeup_fd(signalled)
-        self.container.spawn_managed_thread(self._drain)
-
-    def _drain(self):
-        while green_os.read(self.wake, 64):
-            pass
-
-    def run(self):
-        # kombu's loop wakes each `safety_interval` (1 s) for heartbeats: too often.
-        super().run(safety_interval=self.connection.heartbeat / 4)
-
-    def unregister_provider(self, provider):
-        # Not cancelling its consumer when the loop next wakes: our queues go anyway.
-        ProviderCollector.unregister_provider(self, provider)
-
-    def stop(self):
-        self._gt.kill()  # kombu closes the channel and connection on its way
-
-    def kill(self):
-        pass  # QueueConsumer's waits for the loop; the container kills it
+    def __init__(self):
+        super().__init__()
+        self.consuming = eventlet.Event()  # sent when the room first reaches us
+        self.comebacks = LightQueue()  # one item each time it is back
 
     def on_connection_error(self, exc, interval):
         # Called for each node of a `;` list that fails too: only loss is news.
-        if self.connected and not self.retrying:
+        if self.consuming.ready() and not self.retrying:
             self.retrying = True
             self.console.show("! connection to the broker lost, retrying")
 
     def on_consume_ready(self, connection, channel, consumers, **kwargs):
-        if self.connected:
-            self.console.show("! reconnected")
-        self.connected, self.retrying = True, False
         super().on_consume_ready(connection, channel, consumers, **kwargs)
+        self.retrying = False
+        if self.consuming.ready():
+            self.comebacks.put(None)
+        else:
+            self.consuming.send()
 
 
 class ChatEventHandler(EventHandler):
@@ -229,62 +259,125 @@ class ChatEventHandler(EventHandler):
 def broadcast(event_type):
     """``@event_handler`` of every `event_type` event, in every client."""
     return ChatEventHandler.decorator(
-        "chat", event_type.type, handler_type=BROADCAST, reliable_delivery=False)
+        "chat", event_type, handler_type=BROADCAST, reliable_delivery=False)
 
 
-class Stdin(Entrypoint):
-    """Entrypoint that fires the decorated method with each line typed, one at
-    a time, in order. End of input, or the line `until`, stops the service;
-    however it stops gracefully, the method's last call is with `until`."""
+class Reconnected(Entrypoint):
+    """Entrypoint that fires the decorated method each time the connection of
+    the chat's queue consumer comes back after it was lost."""
 
     queue_consumer = ChatQueueConsumer()
-    console = Console()
-
-    def __init__(self, until, **kwargs):
-        self.until = until
-        self.lines = LightQueue()
-        self.worker_done = eventlet.Event()
-        super().__init__(**kwargs)
 
     def start(self):
-        # Read nothing until the event handlers consume: our lines come back.
-        self.queue_consumer.start()
-        self.reading = self.container.spawn_managed_thread(self._read)
-        self.firing = self.container.spawn_managed_thread(self._fire)
+        self.waiting = self.container.spawn_managed_thread(self.wait)
 
     def stop(self):
-        # The lines read are still handled, then `until`, then no more.
-        self.reading.kill()
-        self.lines.put(self.until)
-        self.firing.wait()
-        # The rest of the stop may wait for a broker that is gone: not for long.
-        eventlet.spawn_after(STOP_GRACE, self.container.kill)
+        self.waiting.kill()
 
-    def _read(self):
-        for line in self.console.lines():
-            if line.strip() == self.until:
-                break
-            self.lines.put(line)
-        eventlet.spawn_n(self.container.stop)  # which stops this one too
+    kill = stop
 
-    def _fire(self):
-        line = None
-        while line != self.until:
-            line = self.lines.get()
-            try:
-                self.container.spawn_worker(self, (line,), {},
-                                            handle_result=self.handle_result)
-            except ContainerBeingKilled:
-                return
-            self.worker_done.wait()
-            self.worker_done.reset()
-
-    def handle_result(self, worker_ctx, result, exc_info):
-        self.worker_done.send()
-        return result, exc_info
+    def wait(self):
+        while True:
+            self.queue_consumer.comebacks.get()
+            self.container.spawn_worker(self, (), {})
 
 
-stdin = Stdin.decorator
+reconnected = Reconnected.decorator
+
+
+class ChatUser:
+    """The user: a name held on the broker, and the room as this client knows
+    it (the answers at its joining, then every join and leave).
+
+    The name is a queue that only its holder may consume, and in it waits the
+    holder's last will, a `left` event, delivered to the holder and never
+    acknowledged. However the holder's connection goes, the broker puts the
+    will back; with a time to live of 0 it expires at once, and the broker
+    dead-letters it to the chat's events exchange: the room hears we left."""
+
+    def __init__(self, amqp_uri, heartbeat, spawn, consuming):
+        self.amqp_uri, self.heartbeat, self.spawn = amqp_uri, heartbeat, spawn
+        self.consuming = consuming  # sent once the room reaches us
+        self.name = self.connection = None
+        self.room = set()  # the others logged in
+        self.unheard = 0  # lines we sent that have not come back to us yet
+
+    def claim(self, name):
+        """Hold `name`, or return False if another client holds it. Raises
+        BROKER_ERRORS, or eventlet.Timeout if the broker is too slow."""
+        connection = Connection(self.amqp_uri, heartbeat=self.heartbeat,
+                                connect_timeout=SEND_TIMEOUT)
+        queue = Queue(f"chat.name.{name}", durable=False, queue_arguments={
+            "x-message-ttl": 0, "x-expires": 60_000,
+            "x-dead-letter-exchange": "chat.events",
+            "x-dead-letter-routing-key": Left.type})
+        wills = []
+        try:
+            with eventlet.Timeout(SEND_TIMEOUT):
+                self.consuming.wait()  # before we join, the room must reach us
+                channel = connection.channel()
+                queue(channel).declare()
+                # Exclusive: a second claim gets ACCESS_REFUSED, atomically.
+                channel.basic_consume(queue.name, callback=wills.append,
+                                      exclusive=True)
+                # Only once we consume: a will nobody can take expires at once.
+                Producer(channel).publish(dataclasses.asdict(Left(name)),
+                                          routing_key=queue.name)
+                while not wills:
+                    connection.drain_events()
+        except AccessRefused:
+            return False
+        except BaseException:
+            connection.collect()
+            raise
+        self.name, self.connection, self.will = name, connection, wills[0]
+        self.room.clear()
+        self.holding = self.spawn(self.hold)
+        return True
+
+    def hold(self):
+        """Keep the name's connection alive, with heartbeats, while it lasts."""
+        # Under a quarter of the heartbeat the broker chose: its own heartbeats
+        # end a read too, and must not keep ours from being sent.
+        interval = self.connection.connection.heartbeat / 4 or None
+        with contextlib.suppress(*BROKER_ERRORS):  # gone: the will tells
+            while True:
+                try:
+                    self.connection.drain_events(timeout=interval)
+                except socket.timeout:
+                    self.connection.heartbeat_check()
+
+    def release(self):
+        """Give up the name: the broker dead-letters our will to the room."""
+        if self.connection:
+            self.holding.kill()
+            with contextlib.suppress(*BROKER_ERRORS):
+                self.will.channel.basic_reject(self.will.delivery_tag, False)
+            with eventlet.Timeout(STOP_GRACE / 2, False):  # a polite close,
+                self.connection.close()
+            self.connection.collect()  # or none from a stalled broker
+        self.name = self.connection = None
+
+
+class User(DependencyProvider):
+    """Dependency provider of the same ChatUser to every worker, each of which
+    has a new service instance: state lives in providers."""
+
+    queue_consumer = ChatQueueConsumer()
+
+    def setup(self):
+        self.user = ChatUser(self.container.config["AMQP_URI"],
+                             self.container.config.get("HEARTBEAT", 60),
+                             self.container.spawn_managed_thread,
+                             self.queue_consumer.consuming)
+
+    def get_dependency(self, worker_ctx):
+        return self.user
+
+    def stop(self):
+        self.user.release()
+
+    kill = stop
 
 
 # Events: each is sent as its fields (a dict), with its `type` as routing key.
@@ -313,17 +406,14 @@ class Who:
     """Someone asks who is here: every other client answers with Here."""
     type = "who"
     author: str
+    reply_to: str  # the asker's CLIENT_ID
 
 
 @dataclasses.dataclass
 class Here:
-    """An answer to Who, shown only by the client that asked."""
-    type = "here"
+    """An answer to Who, sent as type here.ID: only the asker hears it."""
+    type = f"here.{CLIENT_ID}"  # answers to us; to others, here.THEIR_ID
     author: str
-    to: str
-
-
-ECHOED = (Message, Left)  # what leaving waits to see come back
 
 
 # The service.
@@ -346,87 +436,116 @@ class Chat:
     def handle_line(self, line):
         """The first line typed is the user's name; every later one is said."""
         text = line.strip()
-        if line == QUIT:
+        if text == QUIT:
             self.leave()
         elif not self.user.name:
             self.log_in(text)
         elif text == "/who":
-            self.ask_who()
+            self.show_room()
         elif text == "/help":
             self.stdout.show(HELP)
-        elif text.startswith("/"):
+        elif text.startswith("/") and not text.startswith("//"):
             self.stdout.show(f"! unknown command {text.split()[0]}; try /help")
         elif len(text) > MAX_MESSAGE:
             self.stdout.show(f"! not sent: {len(text)} characters, and a message "
                              f"is at most {MAX_MESSAGE}")
-        elif text and not self.send(Message(self.user.name, text)):
-            self.stdout.show(f"! not sent: {text} (the broker is unreachable)")
+        elif text and not self.send(Message(self.user.name, text.removeprefix("/"))):
+            self.stdout.show(f"! not sent: {text} (the broker did not take it)")
 
     def log_in(self, name):
-        if len(name) > MAX_NAME or CONTROL.search(name):
-            self.stdout.show(f"! a name is 1 to {MAX_NAME} printable characters")
-        elif name and not self.send(Joined(name)):
-            self.stdout.show("! the broker is unreachable")
-        elif name:  # logged in only now: no line of the room before the welcome
-            self.user.name = name
+        if not name:
+            pass  # asked again
+        elif len(name) > MAX_NAME or CONTROL.search(name) or name[0] == "/":
+            self.stdout.show(f"! a name is 1 to {MAX_NAME} printable characters,"
+                             " not starting with /")
+        elif not self.claim(name):
+            self.stdout.show(f"! {name} is taken; choose another name")
+        else:
             self.stdout.show(f"Welcome to chat, {name}!")
-            self.ask_who()
+            self.send(Joined(name))
+            self.send(Who(name, reply_to=CLIENT_ID))
+            eventlet.spawn_after(WHO_WAIT, self.show_room)  # as answers come
             return
         self.stdout.show(ASK_NAME)
 
-    def ask_who(self):
-        self.user.answers = set()  # filled by on_here as the answers come
-        if self.send(Who(self.user.name)):
-            eventlet.sleep(WHO_WAIT)
-            names = ", ".join(sorted(self.user.answers))
-            self.stdout.show(f"* in the room: {names}" if names
-                             else "* nobody else is here")
-        else:
-            self.stdout.show("! not sent: /who (the broker is unreachable)")
-        self.user.answers = None
+    def claim(self, name):  # True if we hold `name` now
+        try:
+            return self.user.claim(name)
+        except (*BROKER_ERRORS, eventlet.Timeout):
+            self.stdout.show("! the broker did not answer")
+            return None
+
+    @reconnected
+    def join_again(self):
+        self.stdout.show(RECONNECTED)
+        if name := self.user.name:
+            self.user.release()  # the old claim went, or goes, with its connection
+            self.log_in(name)
+
+    def show_room(self):
+        if not self.user.name:
+            return  # left before the answers were in
+        names = ", ".join(sorted(self.user.room))
+        self.stdout.show(f"* in the room: {names}" if names
+                         else "* nobody else is here")
 
     def leave(self):
-        if self.user.name and self.send(Left(self.user.name)):
+        if name := self.user.name:
             # Wait, briefly, to see our own lines come back, as scripts expect.
             with eventlet.Timeout(ECHO_WAIT, False):
                 while self.user.unheard > 0:
                     eventlet.sleep(0.01)
+            self.user.release()
+            self.stdout.show(f"* {name} left")
 
-    def send(self, event):  # False if the broker could not take it
-        try:
-            self.dispatch(event.type, dataclasses.asdict(event))
-        except BROKER_ERRORS:
-            return False
-        if isinstance(event, ECHOED):
-            self.user.unheard += 1  # until it comes back to us
-        return True
+    def send(self, event, event_type=None):
+        """Dispatch `event`: False if the broker did not take it in time."""
+        def dispatch():
+            with contextlib.suppress(*BROKER_ERRORS):
+                self.dispatch(event_type or event.type, dataclasses.asdict(event))
+                return True
 
-    @broadcast(Message)
+        # Waited for in a thread of its own: a stalled broker can hold a
+        # publish, and then the close of its connection, for ever.
+        with eventlet.Timeout(SEND_TIMEOUT, False):
+            if eventlet.spawn(dispatch).wait():
+                if isinstance(event, Message):
+                    self.user.unheard += 1  # until it comes back to us
+                return True
+        return False
+
+    @broadcast(Message.type)
     def on_message(self, payload):
         if message := self.receive(Message, payload):
+            if message.author == self.user.name:
+                self.user.unheard -= 1  # one of ours, back
             self.stdout.show(f"{message.author}: {message.msg}")
 
-    @broadcast(Joined)
+    @broadcast(Joined.type)
     def on_joined(self, payload):
-        if joined := self.receive(Joined, payload):
+        joined = self.receive(Joined, payload)
+        if joined and joined.author != self.user.name:
+            self.user.room.add(joined.author)
             self.stdout.show(f"* {joined.author} joined")
 
-    @broadcast(Left)
+    @broadcast(Left.type)
     def on_left(self, payload):
-        if left := self.receive(Left, payload):
+        left = self.receive(Left, payload)
+        if left and left.author != self.user.name:
+            self.user.room.discard(left.author)
             self.stdout.show(f"* {left.author} left")
 
-    @broadcast(Who)
+    @broadcast(Who.type)
     def on_who(self, payload):
         who = self.receive(Who, payload)
-        if who and who.author != self.user.name:
-            self.send(Here(self.user.name, to=who.author))
+        if who and who.author != self.user.name and CLIENT_ID_FORM.fullmatch(
+                who.reply_to):
+            self.send(Here(self.user.name), f"here.{who.reply_to}")
 
-    @broadcast(Here)
+    @broadcast(Here.type)
     def on_here(self, payload):
-        here = self.receive(Here, payload)
-        if here and here.to == self.user.name and self.user.answers is not None:
-            self.user.answers.add(here.author)
+        if here := self.receive(Here, payload):
+            self.user.room.add(here.author)
 
     def receive(self, event_type, payload):
         """The event in `payload` made safe to print, if we are logged in and
@@ -438,37 +557,62 @@ class Chat:
                 and all(isinstance(payload.get(name), str) for name in fields)):
             self.stdout.show(f"! ignored a malformed {event_type.type} event")
             return None
-        event = event_type(**{name: printable(payload[name]) for name in fields})
-        if isinstance(event, ECHOED) and event.author == self.user.name:
-            self.user.unheard -= 1  # one of ours, back
-        return event
+        return event_type(**{name: printable(payload[name]) for name in fields})
 
 
-def main():
-    parser = argparse.ArgumentParser(description="nameko-chat, a console chat")
+LEAVE_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def main(service=Chat):
+    """Run `service`, the Chat or a subclass of it, until its user leaves."""
+    parser = argparse.ArgumentParser(
+        description="nameko-chat, a console chat",
+        epilog="The broker is --broker URI, else $AMQP_URI, else "
+               "amqp://guest:guest@localhost.")
     parser.add_argument("--broker", help="RabbitMQ's URI, or its nodes' joined by ';'",
                         default=os.environ.get("AMQP_URI", "amqp://guest:guest@localhost"))
     args = parser.parse_args()
     sys.stdout.reconfigure(errors="backslashreplace")  # shown as codes, no crash
-    signal.signal(signal.SIGINT, signal.SIG_DFL)  # until started: a quiet end
-
     check_broker(args.broker)
-    runner = ServiceRunner({"AMQP_URI": args.broker})
-    runner.add_service(Chat)
-    try:
-        runner.start()
-    except BROKER_ERRORS as exc:
-        sys.exit(f"nameko-chat: lost the broker while starting ({exc})")
 
-    def shut_down(signum, frame):
-        # In a greenthread: a handler may run in the hub, where nothing may block.
-        for sig in (signal.SIGINT, signal.SIGTERM):
+    pools.set_limit(1)  # one connection to publish on, which workers share
+    runner = ServiceRunner({"AMQP_URI": args.broker})
+    runner.add_service(service)
+    running = eventlet.spawn(runner.wait)
+
+    def leave(signum, frame):
+        # A handler may run inside eventlet's hub, where nothing may block.
+        for sig in LEAVE_SIGNALS:  # a second signal kills
             signal.signal(sig, lambda *_: eventlet.spawn_n(runner.kill))
         eventlet.spawn_n(runner.stop)
+        eventlet.spawn_after(STOP_GRACE, runner.kill)  # a stop held by the broker
+        eventlet.spawn_after(EXIT_DEADLINE, running.kill)  # and a kill, too
 
-    signal.signal(signal.SIGINT, shut_down)
-    signal.signal(signal.SIGTERM, shut_down)
-    runner.wait()
+    wake_on_signals()
+    for sig in LEAVE_SIGNALS:
+        signal.signal(sig, leave)
+    signal.pthread_sigmask(signal.SIG_BLOCK, LEAVE_SIGNALS)  # until started
+    try:
+        with eventlet.Timeout(SEND_TIMEOUT):
+            runner.start()
+    except (*BROKER_ERRORS, eventlet.Timeout) as exc:
+        sys.exit(f"nameko-chat: lost the broker while starting ({exc})")
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, LEAVE_SIGNALS)
+    with contextlib.suppress(GreenletExit):  # killed: the exit deadline
+        running.wait()
+
+
+def wake_on_signals():
+    """Let each signal wake eventlet's hub: its handler runs at once, but what
+    that spawns waits for the hub's next wake, a second away."""
+    readable, writable = os.pipe()
+    os.set_blocking(writable, False)
+    signal.set_wakeup_fd(writable)
+
+    def drain():
+        while green_os.read(readable, 64):
+            pass
+    eventlet.spawn_n(drain)
 
 
 # Robustness: the screen is safe from what others send and from odd keys, and
@@ -479,6 +623,7 @@ def main():
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 KEY_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|O.)?")  # arrows and such
 BROKER_ERRORS = (OSError, AMQPError, KombuError)  # down, unreachable, refusing
+CLIENT_ID_FORM = re.compile("[A-Za-z0-9]+")
 
 
 def printable(text, limit=MAX_MESSAGE):

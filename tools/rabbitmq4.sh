@@ -68,6 +68,8 @@ start() {
 listeners.tcp.1 = 127.0.0.1:$PORT
 management.tcp.ip = 127.0.0.1
 management.tcp.port = $MGMT_PORT
+# Shorter than nameko's 60 s: clients must keep up with what the broker asks.
+heartbeat = 10
 EOF
   mkdir -p "$root$DIR/bin" "$root$DIR/host-bin"
   printf '#!/bin/sh\nHOME=%s exec /usr/lib/rabbitmq/bin/rabbitmqctl -n %s "$@"\n' \
