@@ -286,14 +286,8 @@ reconnected = Reconnected.decorator
 
 
 class ChatUser:
-    """The user: a name held on the broker, and the room as this client knows
-    it (the answers at its joining, then every join and leave).
-
-    The name is a queue that only its holder may consume, and in it waits the
-    holder's last will, a `left` event, delivered to the holder and never
-    acknowledged. However the holder's connection goes, the broker puts the
-    will back; with a time to live of 0 it expires at once, and the broker
-    dead-letters it to the chat's events exchange: the room hears we left."""
+    """The user: a name held on the broker, with a last will that the broker
+    tells the room when we go, and the room as this client knows it."""
 
     def __init__(self, amqp_uri, heartbeat, spawn, consuming):
         self.amqp_uri, self.heartbeat, self.spawn = amqp_uri, heartbeat, spawn
@@ -325,10 +319,10 @@ class ChatUser:
                                           routing_key=queue.name)
                 while not wills:
                     connection.drain_events()
-        except AccessRefused:
-            return False
-        except BaseException:
+        except BaseException as exc:
             connection.collect()
+            if isinstance(exc, AccessRefused):
+                return False  # another client holds it
             raise
         self.name, self.connection, self.will = name, connection, wills[0]
         self.room.clear()
@@ -337,8 +331,8 @@ class ChatUser:
 
     def hold(self):
         """Keep the name's connection alive, with heartbeats, while it lasts."""
-        # Under a quarter of the heartbeat the broker chose: its own heartbeats
-        # end a read too, and must not keep ours from being sent.
+        # A quarter of the heartbeat the broker chose: more, and the broker's
+        # own heartbeats, which also end a read, would keep ours from going.
         interval = self.connection.connection.heartbeat / 4 or None
         with contextlib.suppress(*BROKER_ERRORS):  # gone: the will tells
             while True:
@@ -458,8 +452,9 @@ class Chat:
         elif len(name) > MAX_NAME or CONTROL.search(name) or name[0] == "/":
             self.stdout.show(f"! a name is 1 to {MAX_NAME} printable characters,"
                              " not starting with /")
-        elif not self.claim(name):
-            self.stdout.show(f"! {name} is taken; choose another name")
+        elif not (claimed := self.claim(name)):
+            if claimed is False:
+                self.stdout.show(f"! {name} is taken; choose another name")
         else:
             self.stdout.show(f"Welcome to chat, {name}!")
             self.send(Joined(name))
