@@ -25,7 +25,6 @@ if _copies:
     _del.__defaults__ = (threading._active_limbo_lock, threading._active)
 
 import argparse
-import atexit
 import codecs
 import contextlib
 import dataclasses
@@ -84,38 +83,57 @@ class Console(SharedExtension):
     """The terminal, or the pipes that stand in for it, shared by every extension
     that declares it: on a terminal, the line being typed stays under the rest."""
 
-    typed = ""  # what the user has typed and not yet sent
     saved_mode = None  # the terminal's modes, when it reads keys
+    drawn_at = 0  # the cursor's column on the input row, as last drawn
 
     def setup(self):
         self.out, self.closed = sys.stdout, False
-        self.on_tty = self.out.isatty()
-        if self.on_tty and sys.stdin.isatty():
+        self.prompt = PROMPT if os.isatty(0) else ""  # for a script: lines only
+        self.before, self.after = [], []  # clusters typed; `after` is reversed
+        self.history, self.recalled = [""], 0  # lines entered, then the new one
+        if self.out.isatty() and self.prompt:
             self.saved_mode = termios.tcgetattr(0)
             tty.setcbreak(0, termios.TCSANOW)  # keys unechoed; ^C a signal
-            atexit.register(self.close)  # a crash, too, gives the terminal back
-            signal.signal(signal.SIGWINCH, lambda *_: eventlet.spawn_n(self.redraw))
+            self.saved_handlers = {signal.SIGTSTP: signal.signal(
+                signal.SIGTSTP, self.suspend), signal.SIGWINCH: signal.signal(
+                signal.SIGWINCH, lambda *_: eventlet.spawn_n(self.redraw))}
 
     def show(self, line):  # on a row of its own, above the line being typed
-        self.write(f"{line}\n{self.input_row()}")
+        self.write(f"{self.erase()}{line}\n{self.input_row()}")
 
     def redraw(self):
         if self.saved_mode:
-            self.write(self.input_row())
+            self.write(self.erase() + self.input_row())
 
-    def input_row(self):  # the prompt, and as much of the typed line as fits
+    def erase(self):  # the input row, from its start, where a resize may have
+        if not self.saved_mode:  # wrapped it (a terminal reflows what it narrows)
+            return ""
+        up = self.drawn_at // os.get_terminal_size(0).columns
+        return f"\x1b[{up}A\r\x1b[J" if up else "\r\x1b[K"
+
+    def input_row(self):  # the prompt, and what fits of the line around the cursor
         if not self.saved_mode:
-            return PROMPT
-        room = os.get_terminal_size(0).columns - len(PROMPT) - 1
-        shown = self.typed[-room:]
-        while sum(1 + (unicodedata.east_asian_width(c) in "WF") for c in shown) > room:
-            shown = shown[1:]  # East Asian wide characters take two columns
-        return PROMPT + shown
+            return self.prompt
+        columns = os.get_terminal_size(0).columns - 1  # the last one free: no wrap
+        prompt = PROMPT if columns > len(PROMPT) else ""
+        left, room = fit(reversed(self.before), columns - len(prompt))
+        right, rest = fit(reversed(self.after), room)
+        self.drawn_at = columns - room
+        back = f"\x1b[{room - rest}D" if right else ""  # the cursor back over them
+        return prompt + "".join(reversed(left)) + "".join(right) + back
 
-    def write(self, text):  # over the input row, erased first on a terminal
+    def write(self, text):
         if not self.closed:
-            self.out.write(("\r\x1b[K" if self.on_tty else "") + text)
-            self.out.flush()
+            try:
+                self.out.write(text)
+                self.out.flush()
+            except OSError:  # no reader (| head): leave, as at the end of input
+                self.closed = True  # and the exit's flush goes nowhere, quietly
+                os.dup2(os.open(os.devnull, os.O_WRONLY), self.out.fileno())
+                signal.raise_signal(signal.SIGTERM)
+
+    def typed(self):
+        return "".join(self.before) + "".join(reversed(self.after))
 
     def lines(self):
         """Yield each line typed, until input ends, edited key by key."""
@@ -125,25 +143,56 @@ class Console(SharedExtension):
         # /dev/null, raises OSError: no input.
         with contextlib.suppress(OSError):
             while chunk := green_os.read(0, 65536):
-                keys = decode(chunk).replace("\r\n", "\n")  # bad UTF-8: U+FFFD
-                for key in KEY_SEQUENCE.sub("", keys):
-                    if key in "\r\n":  # Enter
-                        line, self.typed = self.typed, ""
-                        self.redraw()
-                        yield line
-                    elif key == "\x04" and not self.typed:  # Ctrl-D
-                        return
+                for key in KEY.findall(decode(chunk).replace("\r\n", "\n")):
+                    if key.startswith("\x1b"):  # arrows and such: as control keys
+                        key = ESCAPES.get(key.lstrip("\x1b[O"), "")
+                    if key in ("\r", "\n"):  # Enter
+                        if (line := self.enter()) is not None:
+                            yield line
+                    elif key == "\x04" and not (self.before or self.after):
+                        return  # Ctrl-D on an empty line
+                    elif key in ("\x10", "\x0e"):  # Up, Down
+                        self.recall(-1 if key == "\x10" else 1)
+                    elif key == "\x0c" and self.saved_mode:  # Ctrl-L
+                        self.write("\x1b[H\x1b[2J")
                     else:
-                        self.typed = edit(self.typed, key)
+                        edit(self.before, self.after, key)
                 self.redraw()
-        if self.typed:
-            yield self.typed  # a last line with no line end
+        if self.before or self.after:
+            yield self.typed()  # a last line with no line end
+
+    def enter(self):  # the line entered; or None: too long, it stays on screen
+        line = self.typed()
+        if self.saved_mode and len(line.strip()) > MAX_MESSAGE:  # pipes: Chat says
+            self.show(f"! {len(line.strip())} characters: a message is at most "
+                      f"{MAX_MESSAGE}; shorten it")
+            return None
+        if self.saved_mode and line.strip():
+            self.history[-1:] = [line, ""]
+        self.recalled = len(self.history) - 1
+        self.before, self.after = [], []
+        self.redraw()
+        return line
+
+    def recall(self, step):  # an earlier or later line of the history
+        if 0 <= self.recalled + step < len(self.history):
+            self.history[self.recalled] = self.typed()
+            self.recalled += step
+            self.before, self.after = append_text([], self.history[self.recalled]), []
+
+    def suspend(self, signum, frame):  # Ctrl-Z: the terminal back as it was found
+        termios.tcsetattr(0, termios.TCSANOW, self.saved_mode)
+        os.kill(os.getpid(), signal.SIGSTOP)
+        tty.setcbreak(0, termios.TCSANOW)  # continued (`fg`): keys again
+        eventlet.spawn_n(self.redraw)
 
     def close(self):  # end the last line, and give the terminal back
-        self.write("" if self.on_tty else "\n")
+        self.write(self.erase() if self.saved_mode else "\n" * bool(self.prompt))
         self.closed = True
         if self.saved_mode:
             termios.tcsetattr(0, termios.TCSADRAIN, self.saved_mode)
+            for signum, handler in self.saved_handlers.items():
+                signal.signal(signum, handler)
 
     stop = kill = close
 
@@ -477,7 +526,12 @@ def main():
 # C0 and C1 controls and DEL: all that a terminal acts on, from carriage
 # return to the start of every escape sequence.
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-KEY_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|O.)?")  # arrows and such
+# What is typed, key by key: an escape sequence, a control character, or text.
+KEY = re.compile("\x1b(?:\\[[0-?]*[ -/]*[@-~]|O.)?|[\x00-\x1f\x7f-\x9f]"
+                 "|[^\x00-\x1f\x7f-\x9f]+")
+ESCAPES = {"D": "\x02", "C": "\x06", "A": "\x10", "B": "\x0e", "3~": "\x1b[3~",
+           **dict.fromkeys(["H", "1~", "7~"], "\x01"),  # Left, Right, Up, Down,
+           **dict.fromkeys(["F", "4~", "8~"], "\x05")}  # Delete, Home and End
 BROKER_ERRORS = (OSError, AMQPError, KombuError)  # down, unreachable, refusing
 
 
@@ -489,15 +543,57 @@ def printable(text, limit=MAX_MESSAGE):
     return f"{shown}... [{cut} more characters not shown]" if cut > 0 else shown
 
 
-def edit(typed, key):
-    """The line being typed, after `key`: a character that is not Enter."""
-    if key in "\b\x7f":  # Backspace
-        return typed[:-1]
-    if key == "\x15":  # Ctrl-U: the whole line
-        return ""
-    if key == "\x17":  # Ctrl-W: the word before the cursor
-        return re.sub(r"\S*\s*$", "", typed)
-    return typed if CONTROL.match(key) else typed + key
+def edit(before, after, key):
+    """Edit the line being typed with `key`, not Enter: `before` and `after`
+    the cursor are lists of its clusters, `after` reversed."""
+    if key in ("\x7f", "\b") and before:  # Backspace
+        before.pop()
+    elif key in ("\x04", "\x1b[3~") and after:  # Ctrl-D, Delete
+        after.pop()
+    elif key == "\x02" and before:  # Left (Ctrl-B)
+        after.append(before.pop())
+    elif key == "\x06" and after:  # Right (Ctrl-F)
+        before.append(after.pop())
+    elif key == "\x01":  # Home, Ctrl-A
+        after.extend(reversed(before))
+        before.clear()
+    elif key == "\x05":  # End, Ctrl-E
+        before.extend(reversed(after))
+        after.clear()
+    elif key in ("\x15", "\x0b"):  # Ctrl-U, Ctrl-K: all before, all after
+        (before if key == "\x15" else after).clear()
+    elif key == "\x17":  # Ctrl-W: the word before the cursor
+        while before and before[-1].isspace():
+            before.pop()
+        while before and not before[-1].isspace():
+            before.pop()
+    elif not CONTROL.match(key):
+        append_text(before, key)
+
+
+def append_text(clusters, text):
+    """`clusters` with `text` added: a combining mark, a skin tone, what follows
+    a zero-width joiner joins the cluster before it, to be edited and drawn whole."""
+    for char in text:
+        if clusters and (unicodedata.category(char) in ("Mn", "Mc", "Me", "Cf")
+                         or "\U0001f3fb" <= char <= "\U0001f3ff"
+                         or clusters[-1].endswith("\u200d")):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+    return clusters
+
+
+def fit(clusters, room):
+    """The first of `clusters` that fit in `room` columns, and the room left."""
+    shown = []
+    for cluster in clusters:
+        width = 1 + (unicodedata.east_asian_width(cluster[0]) in "WF")
+        if width > room:
+            break
+        shown.append(cluster)
+        room -= width
+    return shown, room
 
 
 def check_broker(uri):
