@@ -84,13 +84,13 @@ class Console(SharedExtension):
     that declares it: on a terminal, the line being typed stays under the rest."""
 
     saved_mode = None  # the terminal's modes, when it reads keys
-    drawn_at = 0  # the cursor's column on the input row, as last drawn
 
     def setup(self):
         self.out, self.closed = sys.stdout, False
         self.prompt = PROMPT if os.isatty(0) else ""  # for a script: lines only
-        self.before, self.after = [], []  # clusters typed; `after` is reversed
-        self.history, self.recalled = [""], 0  # lines entered, then the new one
+        self.line, self.cursor = [], 0  # the clusters typed, and where the cursor is
+        self.drawn_at = 0  # the cursor's column, as last drawn
+        self.history, self.recalled = [""], 0  # the lines entered, then a new one
         if self.out.isatty() and self.prompt:
             self.saved_mode = termios.tcgetattr(0)
             tty.setcbreak(0, termios.TCSANOW)  # keys unechoed; ^C a signal
@@ -99,86 +99,74 @@ class Console(SharedExtension):
                 signal.SIGWINCH, lambda *_: eventlet.spawn_n(self.redraw))}
 
     def show(self, line):  # on a row of its own, above the line being typed
-        self.write(f"{self.erase()}{line}\n{self.input_row()}")
+        self.write(f"{self.erase()}{line}\n{self.input_row()}" if self.saved_mode
+                   else f"{line}\n{self.prompt}")
 
     def redraw(self):
         if self.saved_mode:
             self.write(self.erase() + self.input_row())
 
-    def erase(self):  # the input row, from its start, where a resize may have
-        if not self.saved_mode:  # wrapped it (a terminal reflows what it narrows)
-            return ""
+    def erase(self):  # the input row, also where a narrower terminal wrapped it
         up = self.drawn_at // os.get_terminal_size(0).columns
         return f"\x1b[{up}A\r\x1b[J" if up else "\r\x1b[K"
 
     def input_row(self):  # the prompt, and what fits of the line around the cursor
-        if not self.saved_mode:
-            return self.prompt
         columns = os.get_terminal_size(0).columns - 1  # the last one free: no wrap
         prompt = PROMPT if columns > len(PROMPT) else ""
-        left, room = fit(reversed(self.before), columns - len(prompt))
-        right, rest = fit(reversed(self.after), room)
+        left, room = fit(reversed(self.line[:self.cursor]), columns - len(prompt))
+        right, rest = fit(self.line[self.cursor:], room)
         self.drawn_at = columns - room
         back = f"\x1b[{room - rest}D" if right else ""  # the cursor back over them
         return prompt + "".join(reversed(left)) + "".join(right) + back
 
     def write(self, text):
-        if not self.closed:
-            try:
-                self.out.write(text)
-                self.out.flush()
-            except OSError:  # no reader (| head): leave, as at the end of input
-                self.closed = True  # and the exit's flush goes nowhere, quietly
-                os.dup2(os.open(os.devnull, os.O_WRONLY), self.out.fileno())
-                signal.raise_signal(signal.SIGTERM)
-
-    def typed(self):
-        return "".join(self.before) + "".join(reversed(self.after))
+        try:
+            if not self.closed:
+                print(text, end="", file=self.out, flush=True)
+        except OSError:  # no reader (| head): leave, as at the end of input
+            self.closed = True  # and the exit's flush goes nowhere, quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self.out.fileno())
+            signal.raise_signal(signal.SIGTERM)
 
     def lines(self):
         """Yield each line typed, until input ends, edited key by key."""
         decode = codecs.getincrementaldecoder("utf-8")("replace").decode
-        # A green read: unlike a real thread's, it can be killed as it waits, so
-        # it never holds the exit up. Input that cannot be waited for, such as
-        # /dev/null, raises OSError: no input.
+        # A green read can be killed as it waits (a real thread's cannot): it
+        # never holds the exit up. /dev/null, which cannot be waited for, raises.
         with contextlib.suppress(OSError):
             while chunk := green_os.read(0, 65536):
                 for key in KEY.findall(decode(chunk).replace("\r\n", "\n")):
-                    if key.startswith("\x1b"):  # arrows and such: as control keys
+                    if key[0] == "\x1b":  # arrows and such, as their control keys
                         key = ESCAPES.get(key.lstrip("\x1b[O"), "")
-                    if key in ("\r", "\n"):  # Enter
-                        if (line := self.enter()) is not None:
-                            yield line
-                    elif key == "\x04" and not (self.before or self.after):
+                    if key in ("\r", "\n") and (line := self.enter()) is not None:
+                        yield line
+                    elif key == "\x04" and not self.line:
                         return  # Ctrl-D on an empty line
-                    elif key in ("\x10", "\x0e"):  # Up, Down
-                        self.recall(-1 if key == "\x10" else 1)
+                    elif key in ("\x10", "\x0e"):  # Up, Down: the lines entered
+                        self.history[self.recalled] = "".join(self.line)  # kept
+                        self.recalled += 1 if key == "\x0e" else -1
+                        self.recalled = min(max(self.recalled, 0),
+                                            len(self.history) - 1)
+                        self.line = CLUSTER.findall(self.history[self.recalled])
+                        self.cursor = len(self.line)
                     elif key == "\x0c" and self.saved_mode:  # Ctrl-L
                         self.write("\x1b[H\x1b[2J")
-                    else:
-                        edit(self.before, self.after, key)
+                    elif key not in ("\r", "\n"):
+                        self.cursor = edit(self.line, self.cursor, key)
                 self.redraw()
-        if self.before or self.after:
-            yield self.typed()  # a last line with no line end
+        if self.line:
+            yield "".join(self.line)  # a last line with no line end
 
-    def enter(self):  # the line entered; or None: too long, it stays on screen
-        line = self.typed()
+    def enter(self):  # the line entered; or None: too long, it stays to be cut
+        line = "".join(self.line)
         if self.saved_mode and len(line.strip()) > MAX_MESSAGE:  # pipes: Chat says
             self.show(f"! {len(line.strip())} characters: a message is at most "
                       f"{MAX_MESSAGE}; shorten it")
             return None
-        if self.saved_mode and line.strip():
-            self.history[-1:] = [line, ""]
-        self.recalled = len(self.history) - 1
-        self.before, self.after = [], []
+        self.history[-1:] = [line, ""] if self.saved_mode and line.strip() else [""]
+        self.line, self.cursor, self.recalled = [], 0, len(self.history) - 1
         self.redraw()
         return line
-
-    def recall(self, step):  # an earlier or later line of the history
-        if 0 <= self.recalled + step < len(self.history):
-            self.history[self.recalled] = self.typed()
-            self.recalled += step
-            self.before, self.after = append_text([], self.history[self.recalled]), []
 
     def suspend(self, signum, frame):  # Ctrl-Z: the terminal back as it was found
         termios.tcsetattr(0, termios.TCSANOW, self.saved_mode)
@@ -529,9 +517,14 @@ CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 # What is typed, key by key: an escape sequence, a control character, or text.
 KEY = re.compile("\x1b(?:\\[[0-?]*[ -/]*[@-~]|O.)?|[\x00-\x1f\x7f-\x9f]"
                  "|[^\x00-\x1f\x7f-\x9f]+")
-ESCAPES = {"D": "\x02", "C": "\x06", "A": "\x10", "B": "\x0e", "3~": "\x1b[3~",
-           **dict.fromkeys(["H", "1~", "7~"], "\x01"),  # Left, Right, Up, Down,
-           **dict.fromkeys(["F", "4~", "8~"], "\x05")}  # Delete, Home and End
+# Arrows, Home, End and Delete, as control keys (Ctrl-B, -F, -P, -N, -A, -E).
+ESCAPES = {"D": "\x02", "C": "\x06", "A": "\x10", "B": "\x0e", "H": "\x01",
+           "1~": "\x01", "F": "\x05", "4~": "\x05", "3~": "\x1b[3~"}
+# A grapheme cluster, edited and drawn whole: a character and its combining
+# marks, skin tone or variation selector, and what a zero-width joiner joins.
+_MARK = ("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f"
+         "\ufe20-\ufe2f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+CLUSTER = re.compile(f"(?:.{_MARK}*\u200d)*.{_MARK}*", re.DOTALL)
 BROKER_ERRORS = (OSError, AMQPError, KombuError)  # down, unreachable, refusing
 
 
@@ -543,45 +536,33 @@ def printable(text, limit=MAX_MESSAGE):
     return f"{shown}... [{cut} more characters not shown]" if cut > 0 else shown
 
 
-def edit(before, after, key):
-    """Edit the line being typed with `key`, not Enter: `before` and `after`
-    the cursor are lists of its clusters, `after` reversed."""
-    if key in ("\x7f", "\b") and before:  # Backspace
-        before.pop()
-    elif key in ("\x04", "\x1b[3~") and after:  # Ctrl-D, Delete
-        after.pop()
-    elif key == "\x02" and before:  # Left (Ctrl-B)
-        after.append(before.pop())
-    elif key == "\x06" and after:  # Right (Ctrl-F)
-        before.append(after.pop())
-    elif key == "\x01":  # Home, Ctrl-A
-        after.extend(reversed(before))
-        before.clear()
-    elif key == "\x05":  # End, Ctrl-E
-        before.extend(reversed(after))
-        after.clear()
-    elif key in ("\x15", "\x0b"):  # Ctrl-U, Ctrl-K: all before, all after
-        (before if key == "\x15" else after).clear()
-    elif key == "\x17":  # Ctrl-W: the word before the cursor
-        while before and before[-1].isspace():
-            before.pop()
-        while before and not before[-1].isspace():
-            before.pop()
-    elif not CONTROL.match(key):
-        append_text(before, key)
-
-
-def append_text(clusters, text):
-    """`clusters` with `text` added: a combining mark, a skin tone, what follows
-    a zero-width joiner joins the cluster before it, to be edited and drawn whole."""
-    for char in text:
-        if clusters and (unicodedata.category(char) in ("Mn", "Mc", "Me", "Cf")
-                         or "\U0001f3fb" <= char <= "\U0001f3ff"
-                         or clusters[-1].endswith("\u200d")):
-            clusters[-1] += char
-        else:
-            clusters.append(char)
-    return clusters
+def edit(line, cursor, key):
+    """Edit `line`, a list of clusters, with `key` (not Enter): the new cursor."""
+    if key in ("\x7f", "\b") and cursor:  # Backspace
+        cursor -= 1
+        del line[cursor]
+    elif key in ("\x04", "\x1b[3~"):  # Ctrl-D, Delete
+        del line[cursor:cursor + 1]
+    elif key in ("\x02", "\x06"):  # Left (Ctrl-B), Right (Ctrl-F)
+        cursor = min(max(cursor + (1 if key == "\x06" else -1), 0), len(line))
+    elif key in ("\x01", "\x05"):  # Home (Ctrl-A), End (Ctrl-E)
+        cursor = 0 if key == "\x01" else len(line)
+    elif key in ("\x15", "\x17"):  # Ctrl-U: all before the cursor; Ctrl-W: a word
+        start = 0 if key == "\x15" else cursor
+        while start and line[start - 1].isspace():
+            start -= 1
+        while start and not line[start - 1].isspace():
+            start -= 1
+        del line[start:cursor]
+        cursor = start
+    elif key == "\x0b":  # Ctrl-K: all after the cursor
+        del line[cursor:]
+    elif not CONTROL.match(key):  # text, joined to a cluster before it if need be
+        start = max(cursor - 1, 0)
+        added = CLUSTER.findall("".join(line[start:cursor]) + key)
+        line[start:cursor] = added
+        cursor = start + len(added)
+    return cursor
 
 
 def fit(clusters, room):

@@ -10,7 +10,7 @@ outages with a proxy of their own, never by stopping the broker.
 # service first: it quiets eventlet's deprecation warning and applies
 # eventlet's monkey patch before anything else is imported.
 from service import (
-    ECHO_WAIT, MAX_MESSAGE, Chat, ChatUser, Console, Stdout, User, append_text, edit,
+    ECHO_WAIT, MAX_MESSAGE, Chat, ChatUser, CLUSTER, Console, Stdout, User, edit,
     once, printable, stdin,
 )
 
@@ -298,9 +298,9 @@ def test_stdout_shows_lines_and_a_prompt_for_a_terminal_at_stop(
 ])
 def test_edit_acts_on_the_line_like_a_terminal(typed, key, edited):
     before, after = typed.split("|")
-    before, after = append_text([], before), append_text([], after)[::-1]
-    edit(before, after, key)
-    assert "".join(before) + "|" + "".join(reversed(after)) == edited
+    line = CLUSTER.findall(before) + CLUSTER.findall(after)
+    cursor = edit(line, len(CLUSTER.findall(before)), key)
+    assert "".join(line[:cursor]) + "|" + "".join(line[cursor:]) == edited
 
 
 def test_user_keeps_its_state_across_workers(container_factory):
