@@ -25,7 +25,6 @@ if _copies:
     _del.__defaults__ = (threading._active_limbo_lock, threading._active)
 
 import argparse
-import atexit
 import codecs
 import contextlib
 import dataclasses
@@ -91,66 +90,104 @@ class Console(SharedExtension):
     """The terminal, or the pipes that stand in for it, shared by every extension
     that declares it: on a terminal, the line being typed stays under the rest."""
 
-    typed = ""  # what the user has typed and not yet sent
     saved_mode = None  # the terminal's modes, when it reads keys
 
     def setup(self):
         self.out, self.closed = sys.stdout, False
-        self.on_tty = self.out.isatty()
-        if self.on_tty and sys.stdin.isatty():
+        self.prompt = PROMPT if os.isatty(0) else ""  # for a script: lines only
+        self.line, self.cursor = [], 0  # the clusters typed, and where the cursor is
+        self.drawn_at = 0  # the cursor's column, as last drawn
+        self.history, self.recalled = [""], 0  # the lines entered, then a new one
+        if self.out.isatty() and self.prompt:
             self.saved_mode = termios.tcgetattr(0)
             tty.setcbreak(0, termios.TCSANOW)  # keys unechoed; ^C a signal
-            atexit.register(self.close)  # a crash, too, gives the terminal back
-            signal.signal(signal.SIGWINCH, lambda *_: eventlet.spawn_n(self.redraw))
+            self.saved_handlers = {signal.SIGTSTP: signal.signal(
+                signal.SIGTSTP, self.suspend), signal.SIGWINCH: signal.signal(
+                signal.SIGWINCH, lambda *_: eventlet.spawn_n(self.redraw))}
 
     def show(self, line):  # on a row of its own, above the line being typed
-        self.write(f"{line}\n{self.input_row()}")
+        self.write(f"{self.erase()}{line}\n{self.input_row()}" if self.saved_mode
+                   else f"{line}\n{self.prompt}")
 
     def redraw(self):
         if self.saved_mode:
-            self.write(self.input_row())
+            self.write(self.erase() + self.input_row())
 
-    def input_row(self):  # the prompt, and as much of the typed line as fits
-        if not self.saved_mode:
-            return PROMPT
-        room = os.get_terminal_size(0).columns - len(PROMPT) - 1
-        shown = self.typed[-room:]
-        while sum(1 + (unicodedata.east_asian_width(c) in "WF") for c in shown) > room:
-            shown = shown[1:]  # East Asian wide characters take two columns
-        return PROMPT + shown
+    def erase(self):  # the input row, also where a narrower terminal wrapped it
+        up = self.drawn_at // os.get_terminal_size(0).columns
+        return f"\x1b[{up}A\r\x1b[J" if up else "\r\x1b[K"
 
-    def write(self, text):  # over the input row, erased first on a terminal
-        if not self.closed:
-            self.out.write(("\r\x1b[K" if self.on_tty else "") + text)
-            self.out.flush()
+    def input_row(self):  # the prompt, and what fits of the line around the cursor
+        columns = os.get_terminal_size(0).columns - 1  # the last one free: no wrap
+        prompt = PROMPT if columns > len(PROMPT) else ""
+        left, room = fit(reversed(self.line[:self.cursor]), columns - len(prompt))
+        right, rest = fit(self.line[self.cursor:], room)
+        self.drawn_at = columns - room
+        back = f"\x1b[{room - rest}D" if right else ""  # the cursor back over them
+        return prompt + "".join(reversed(left)) + "".join(right) + back
+
+    def write(self, text):
+        try:
+            if not self.closed:
+                print(text, end="", file=self.out, flush=True)
+        except OSError:  # no reader (| head): leave, as at the end of input
+            self.closed = True  # and the exit's flush goes nowhere, quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self.out.fileno())
+            signal.raise_signal(signal.SIGTERM)
 
     def lines(self):
         """Yield each line typed, until input ends, edited key by key."""
         decode = codecs.getincrementaldecoder("utf-8")("replace").decode
-        # A green read: unlike a real thread's, it can be killed as it waits, so
-        # it never holds the exit up. Input that cannot be waited for, such as
-        # /dev/null, raises OSError: no input.
+        # A green read can be killed as it waits (a real thread's cannot): it
+        # never holds the exit up. /dev/null, which cannot be waited for, raises.
         with contextlib.suppress(OSError):
             while chunk := green_os.read(0, 65536):
-                keys = decode(chunk).replace("\r\n", "\n")  # bad UTF-8: U+FFFD
-                for key in KEY_SEQUENCE.sub("", keys):
-                    if key in "\r\n":  # Enter
-                        line, self.typed = self.typed, ""
-                        self.redraw()
+                for key in KEY.findall(decode(chunk).replace("\r\n", "\n")):
+                    if key[0] == "\x1b":  # arrows and such, as their control keys
+                        key = ESCAPES.get(key.lstrip("\x1b[O"), "")
+                    if key in ("\r", "\n") and (line := self.enter()) is not None:
                         yield line
-                    elif key == "\x04" and not self.typed:  # Ctrl-D
-                        return
-                    else:
-                        self.typed = edit(self.typed, key)
+                    elif key == "\x04" and not self.line:
+                        return  # Ctrl-D on an empty line
+                    elif key in ("\x10", "\x0e"):  # Up, Down: the lines entered
+                        self.history[self.recalled] = "".join(self.line)  # kept
+                        self.recalled += 1 if key == "\x0e" else -1
+                        self.recalled = min(max(self.recalled, 0),
+                                            len(self.history) - 1)
+                        self.line = CLUSTER.findall(self.history[self.recalled])
+                        self.cursor = len(self.line)
+                    elif key == "\x0c" and self.saved_mode:  # Ctrl-L
+                        self.write("\x1b[H\x1b[2J")
+                    elif key not in ("\r", "\n"):
+                        self.cursor = edit(self.line, self.cursor, key)
                 self.redraw()
-        if self.typed:
-            yield self.typed  # a last line with no line end
+        if self.line:
+            yield "".join(self.line)  # a last line with no line end
+
+    def enter(self):  # the line entered; or None: too long, it stays to be cut
+        line = "".join(self.line)
+        if self.saved_mode and len(line.strip()) > MAX_MESSAGE:  # pipes: Chat says
+            self.show(f"! {len(line.strip())} characters: a message is at most "
+                      f"{MAX_MESSAGE}; shorten it")
+            return None
+        self.history[-1:] = [line, ""] if self.saved_mode and line.strip() else [""]
+        self.line, self.cursor, self.recalled = [], 0, len(self.history) - 1
+        self.redraw()
+        return line
+
+    def suspend(self, signum, frame):  # Ctrl-Z: the terminal back as it was found
+        termios.tcsetattr(0, termios.TCSANOW, self.saved_mode)
+        os.kill(os.getpid(), signal.SIGSTOP)
+        tty.setcbreak(0, termios.TCSANOW)  # continued (`fg`): keys again
+        eventlet.spawn_n(self.redraw)
 
     def close(self):  # end the last line, and give the terminal back
-        self.write("" if self.on_tty else "\n")
+        self.write(self.erase() if self.saved_mode else "\n" * bool(self.prompt))
         self.closed = True
         if self.saved_mode:
             termios.tcsetattr(0, termios.TCSADRAIN, self.saved_mode)
+            for signum, handler in self.saved_handlers.items():
+                signal.signal(signum, handler)
 
     stop = kill = close
 
@@ -616,7 +653,17 @@ def wake_on_signals():
 # C0 and C1 controls and DEL: all that a terminal acts on, from carriage
 # return to the start of every escape sequence.
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-KEY_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|O.)?")  # arrows and such
+# What is typed, key by key: an escape sequence, a control character, or text.
+KEY = re.compile("\x1b(?:\\[[0-?]*[ -/]*[@-~]|O.)?|[\x00-\x1f\x7f-\x9f]"
+                 "|[^\x00-\x1f\x7f-\x9f]+")
+# Arrows, Home, End and Delete, as control keys (Ctrl-B, -F, -P, -N, -A, -E).
+ESCAPES = {"D": "\x02", "C": "\x06", "A": "\x10", "B": "\x0e", "H": "\x01",
+           "1~": "\x01", "F": "\x05", "4~": "\x05", "3~": "\x1b[3~"}
+# A grapheme cluster, edited and drawn whole: a character and its combining
+# marks, skin tone or variation selector, and what a zero-width joiner joins.
+_MARK = ("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f"
+         "\ufe20-\ufe2f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+CLUSTER = re.compile(f"(?:.{_MARK}*\u200d)*.{_MARK}*", re.DOTALL)
 BROKER_ERRORS = (OSError, AMQPError, KombuError)  # down, unreachable, refusing
 CLIENT_ID_FORM = re.compile("[A-Za-z0-9]+")
 
@@ -629,15 +676,45 @@ def printable(text, limit=MAX_MESSAGE):
     return f"{shown}... [{cut} more characters not shown]" if cut > 0 else shown
 
 
-def edit(typed, key):
-    """The line being typed, after `key`: a character that is not Enter."""
-    if key in "\b\x7f":  # Backspace
-        return typed[:-1]
-    if key == "\x15":  # Ctrl-U: the whole line
-        return ""
-    if key == "\x17":  # Ctrl-W: the word before the cursor
-        return re.sub(r"\S*\s*$", "", typed)
-    return typed if CONTROL.match(key) else typed + key
+def edit(line, cursor, key):
+    """Edit `line`, a list of clusters, with `key` (not Enter): the new cursor."""
+    if key in ("\x7f", "\b") and cursor:  # Backspace
+        cursor -= 1
+        del line[cursor]
+    elif key in ("\x04", "\x1b[3~"):  # Ctrl-D, Delete
+        del line[cursor:cursor + 1]
+    elif key in ("\x02", "\x06"):  # Left (Ctrl-B), Right (Ctrl-F)
+        cursor = min(max(cursor + (1 if key == "\x06" else -1), 0), len(line))
+    elif key in ("\x01", "\x05"):  # Home (Ctrl-A), End (Ctrl-E)
+        cursor = 0 if key == "\x01" else len(line)
+    elif key in ("\x15", "\x17"):  # Ctrl-U: all before the cursor; Ctrl-W: a word
+        start = 0 if key == "\x15" else cursor
+        while start and line[start - 1].isspace():
+            start -= 1
+        while start and not line[start - 1].isspace():
+            start -= 1
+        del line[start:cursor]
+        cursor = start
+    elif key == "\x0b":  # Ctrl-K: all after the cursor
+        del line[cursor:]
+    elif not CONTROL.match(key):  # text, joined to a cluster before it if need be
+        start = max(cursor - 1, 0)
+        added = CLUSTER.findall("".join(line[start:cursor]) + key)
+        line[start:cursor] = added
+        cursor = start + len(added)
+    return cursor
+
+
+def fit(clusters, room):
+    """The first of `clusters` that fit in `room` columns, and the room left."""
+    shown = []
+    for cluster in clusters:
+        width = 1 + (unicodedata.east_asian_width(cluster[0]) in "WF")
+        if width > room:
+            break
+        shown.append(cluster)
+        room -= width
+    return shown, room
 
 
 def check_broker(uri):

@@ -10,8 +10,8 @@ outages with a proxy of their own, never by stopping the broker.
 # service first: it quiets eventlet's deprecation warning and applies
 # eventlet's monkey patch before anything else is imported.
 from service import (
-    CLIENT_ID, ECHO_WAIT, MAX_MESSAGE, WHO_WAIT, Chat, ChatUser, Message, Stdout,
-    User, broadcast, edit, once, printable, stdin,
+    CLIENT_ID, CLUSTER, ECHO_WAIT, MAX_MESSAGE, WHO_WAIT, Chat, ChatUser,
+    Console, Message, Stdout, User, broadcast, edit, once, printable, stdin,
 )
 
 import base64
@@ -130,8 +130,8 @@ def test_echo_echoes_each_line_then_ends_its_own(
     with eventlet.Timeout(5):
         container.wait()
 
-    # Each line shown is followed by the prompt, and the last is ended.
-    assert screen.getvalue() == "hello\n>>> world\n>>> /quit\n>>> \n"
+    # Lines only: no prompt when the input is not a terminal.
+    assert screen.getvalue() == "hello\nworld\n/quit\n"
 
 
 class Recorder:
@@ -260,8 +260,9 @@ def test_once_fires_once_with_the_decorator_arguments(container_factory):
     assert sorted(calls) == ["robot", "world"]
 
 
-def test_stdout_shows_lines_and_ends_the_last_at_stop(
+def test_stdout_shows_lines_and_a_prompt_for_a_terminal_at_stop(
         container_factory, monkeypatch):
+    monkeypatch.setattr(os, "isatty", lambda fd: fd == 0)  # keys from a person
     screen = io.StringIO()  # not a terminal: plain lines, no escapes
     monkeypatch.setattr(sys, "stdout", screen)
 
@@ -282,19 +283,39 @@ def test_stdout_shows_lines_and_ends_the_last_at_stop(
     assert screen.getvalue() == "hello\n>>> \n"
 
 
-# Line editing on a terminal, as the console does it key by key.
+# Line editing on a terminal, as the console does it key by key: "|" marks
+# the cursor, before and after.
 
 @pytest.mark.parametrize("typed, key, edited", [
-    ("hell", "o", "hello"),
-    ("hello", "\x7f", "hell"),              # Backspace
-    ("né 你", "\x7f", "né "),               # one character, however wide
-    ("hello big world", "\x17", "hello big "),  # Ctrl-W
-    ("hello world  ", "\x17", "hello "),
-    ("hello world", "\x15", ""),            # Ctrl-U
-    ("hello", "\t", "hello"),               # other control keys: nothing
+    ("hell|", "o", "hello|"),
+    ("he|llo", "y", "hey|llo"),             # typed at the cursor
+    ("hello|", "\x7f", "hell|"),            # Backspace
+    ("né 你|", "\x7f", "né |"),             # one character, however wide
+    ("ok 👍🏽|", "\x7f", "ok |"),             # a skin tone is part of its emoji
+    ("cafe\u0301|", "\x7f", "caf|"),        # and a combining mark of its letter
+    ("a👩\u200d💻|", "\x7f", "a|"),           # a zero-width joiner joins
+    ("|hello", "\x7f", "|hello"),
+    ("he|llo", "\x1b[3~", "he|lo"),         # Delete
+    ("ok |👍🏽!", "\x1b[3~", "ok |!"),
+    ("ab|", "\x04", "ab|"),                 # Ctrl-D: Delete too, on a line
+    ("he|llo", "\x02", "h|ello"),           # Left
+    ("a👍🏽|", "\x02", "a|👍🏽"),
+    ("he|llo", "\x06", "hel|lo"),           # Right
+    ("he|llo", "\x01", "|hello"),           # Home, Ctrl-A
+    ("he|llo", "\x05", "hello|"),           # End, Ctrl-E
+    ("hello big world|", "\x17", "hello big |"),  # Ctrl-W
+    ("hello world  |", "\x17", "hello |"),
+    ("hello wo|rld", "\x17", "hello |rld"),
+    ("hello |world", "\x15", "|world"),     # Ctrl-U: all before the cursor
+    ("hello |world", "\x0b", "hello |"),    # Ctrl-K: all after it
+    ("hello|", "\t", "hello|"),             # other control keys: nothing
+    ("hello|", "", "hello|"),               # an escape sequence of no use
 ])
 def test_edit_acts_on_the_line_like_a_terminal(typed, key, edited):
-    assert edit(typed, key) == edited
+    before, after = typed.split("|")
+    line = CLUSTER.findall(before) + CLUSTER.findall(after)
+    cursor = edit(line, len(CLUSTER.findall(before)), key)
+    assert "".join(line[:cursor]) + "|" + "".join(line[cursor:]) == edited
 
 
 def test_user_keeps_its_state_across_workers(container_factory, rabbit_config):
@@ -928,12 +949,10 @@ def test_piped_output_is_plain_text_and_nothing_else(chat_on_pipes):
                         until=f"{name}: hello\n".encode())
 
     out = out.decode()
-    assert ESCAPE not in out
-    assert out.startswith(
-        f"Please enter your name:\n>>> Welcome to chat, {name}!\n>>> ")
-    # No escape sequence to clear it: the prompt stays before the line.
-    assert f"\n>>> {name}: hello\n>>> " in out
-    assert out.endswith("\n")
+    assert ESCAPE not in out and ">>>" not in out  # lines only, for a script
+    assert out.startswith(f"Please enter your name:\nWelcome to chat, {name}!\n")
+    assert f"\n{name}: hello\n" in out
+    assert out.endswith(f"\n* {name} left\n")
 
 
 def test_a_piped_sender_sees_its_own_lines_before_it_leaves(run_piped):
@@ -944,7 +963,7 @@ def test_a_piped_sender_sees_its_own_lines_before_it_leaves(run_piped):
 
         assert done.returncode == 0
         assert done.stdout.decode().endswith(
-            f"{name}: build passed\n>>> * {name} left\n>>> \n"), attempt
+            f"{name}: build passed\n* {name} left\n"), attempt
 
 
 @pytest.mark.parametrize("typed_quit", ["/quit\n", "  /quit \n"])
@@ -962,7 +981,7 @@ def test_no_input_at_all_is_end_of_input(chat_command):
                           capture_output=True, timeout=10)
 
     assert done.returncode == 0
-    assert done.stdout == b"Please enter your name:\n>>> \n"
+    assert done.stdout == b"Please enter your name:\n"
     assert done.stderr == b""
 
 
@@ -980,6 +999,54 @@ def test_waiting_for_input_does_not_hold_the_process_open(chat_command):
     finally:
         client.kill()
         client.wait()
+
+
+def test_output_closed_like_head_3_leaves_quietly(chat_command, terminals):
+    watcher = terminals(unique("watcher"))
+    name = unique("bot")
+    client = subprocess.Popen(chat_command(), cwd=HERE, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        client.stdin.write(f"{name}\n".encode())
+        client.stdin.flush()
+        for _ in range(3):  # as `| head -3` does: three lines, then gone
+            client.stdout.readline()
+        client.stdout.close()
+        watcher.expect_exact(f"* {name} joined")
+        client.stdin.write(b"into the void\n")  # shown back: nobody to read it
+        client.stdin.flush()
+
+        watcher.expect_exact(f"* {name} left")
+        assert client.wait(timeout=2) == 0
+        assert client.stderr.read() == b""
+    finally:
+        client.kill()
+        client.wait()
+
+
+def test_a_long_piped_line_costs_time_in_proportion(tmp_path, monkeypatch):
+    """Each key costs the same however long the line: 200,000 characters take
+    about ten times what 20,000 do, not a hundred (as rebuilding it would)."""
+    def seconds_to_read(length):
+        typed = tmp_path / "typed"
+        typed.write_text("x" * length + "\n")
+        with open(typed) as stdin:
+            monkeypatch.setattr(os, "isatty", lambda fd: False)
+            saved_stdin = os.dup(0)
+            os.dup2(stdin.fileno(), 0)
+            try:
+                console = Console()
+                console.setup()
+                started = time.perf_counter()
+                assert [len(line) for line in console.lines()] == [length]
+                return time.perf_counter() - started
+            finally:
+                os.dup2(saved_stdin, 0)
+                os.close(saved_stdin)
+
+    small = min(seconds_to_read(20_000) for _ in range(3))
+    large = min(seconds_to_read(200_000) for _ in range(3))
+    assert large < 25 * small  # linear, with room for a busy machine
 
 
 @pytest.fixture
@@ -1163,6 +1230,133 @@ def test_a_resize_keeps_the_input_row_right(tmux):
         return row.startswith(">>> ") and words.endswith(row[4:]) \
             and x == len(row) < 40
     tmux.wait_for(one_row_ending_the_line)
+
+
+@pytest.mark.parametrize("keys, row, cursor_at", [
+    (["Left"] * 5 + ["big "], "hello big world", 10),  # typed at the cursor
+    (["Left"] * 5 + ["Right", "Right", "X"], "hello woXrld", 9),
+    (["Home", "> "], "> hello world", 2),
+    (["Home", "End", "!"], "hello world!", 12),
+    (["C-a", "A", "C-e", "E"], "Ahello worldE", 13),
+    (["Home", "DC", "DC"], "llo world", 0),  # Delete
+    (["Left"] * 6 + ["C-k"], "hello", 5),
+    (["Left"] * 5 + ["C-u"], "world", 0),
+])
+def test_cursor_keys_edit_where_the_cursor_is(tmux, keys, row, cursor_at):
+    tmux.chat(unique("ann"))
+    tmux.type("hello world")
+    for key in keys:  # a key name, or text to type
+        tmux.press(key) if key[0].isupper() and len(key) > 1 else tmux.type(key)
+
+    def shown():
+        x, y = tmux.cursor()
+        return tmux.rows()[y] == ">>> " + row and x == len(">>> ") + cursor_at
+    tmux.wait_for(shown)
+
+
+def test_backspace_takes_a_whole_emoji_or_wide_character(tmux):
+    tmux.chat(unique("ann"))
+    tmux.type("ok 你👍🏽")
+    tmux.press("BSpace")
+    tmux.wait_for(lambda: tmux.input_row() == ">>> ok 你")
+    tmux.press("BSpace")
+    tmux.wait_for(lambda: tmux.input_row() == ">>> ok ")
+    tmux.type("é")  # e and a combining acute accent
+    tmux.press("BSpace")
+    tmux.wait_for(lambda: tmux.input_row() == ">>> ok ")
+
+
+def test_up_and_down_walk_the_lines_sent(tmux):
+    name = unique("ann")
+    tmux.chat(name)
+    for line in "first", "second":
+        tmux.type(line)
+        tmux.press("Enter")
+        tmux.wait_for_text(f"{name}: {line}")
+    tmux.type("draft")
+    for key, shown in [("Up", "second"), ("Up", "first"), ("Up", name), ("Up", name),
+                       ("Down", "first"), ("Down", "second"), ("Down", "draft"),
+                       ("Up", "second")]:
+        tmux.press(key)
+        tmux.wait_for(lambda shown=shown: tmux.input_row() == ">>> " + shown)
+    tmux.type(" again")
+    tmux.press("Enter")
+    tmux.wait_for_text(f"{name}: second again")
+
+
+def test_ctrl_l_redraws_on_a_clear_screen(tmux):
+    tmux.chat(unique("ann"))
+    tmux.type("kept")
+    tmux.press("C-l")
+    tmux.wait_for(lambda: tmux.rows()[0] == ">>> kept" and tmux.cursor() == (8, 0))
+
+
+def test_ctrl_z_gives_the_shell_its_terminal_and_fg_resumes(tmux, tmp_path):
+    modes = [tmp_path / f"stty.{n}" for n in range(3)]
+    tmux.run("send-keys", f"stty -g > {modes[0]}", "Enter")
+    name = unique("ann")
+    tmux.chat(name)
+    tmux.type("half a")
+    tmux.press("C-z")
+    tmux.wait_for_text("Stopped")
+    tmux.run("send-keys", f"stty -g > {modes[1]}; fg", "Enter")
+    tmux.wait_for(lambda: tmux.input_row() == ">>> half a")
+    tmux.press("Left", "BSpace")
+    tmux.type("n")
+    tmux.press("End")
+    tmux.type(" line")
+    tmux.press("Enter")
+    tmux.wait_for_text(f"{name}: halfna line")
+    tmux.press("C-d")
+    tmux.wait_for(lambda: tmux.input_row() == "$ ")
+    tmux.run("send-keys", f"stty -g > {modes[2]}", "Enter")
+    tmux.wait_for(lambda: modes[2].exists() and modes[2].read_text())
+    assert modes[0].read_text() == modes[1].read_text() == modes[2].read_text()
+
+
+def test_resizes_leave_no_stale_copy_of_the_input_row(tmux):
+    tmux.chat(unique("ann"))
+    words = " ".join(f"word{n}" for n in range(30))
+    tmux.type(words)
+    tmux.press(*["Left"] * 8)  # the cursor in the middle, too
+    tmux.wait_for(lambda: tmux.input_row().endswith("word27 word2"))
+    for width in 30, 9, 100, 50:
+        tmux.run("resize-window", "-x", str(width))
+        time.sleep(0.3)
+    tmux.wait_for(lambda: tmux.input_row().endswith("word27 word2"))
+
+    history = tmux.run("capture-pane", "-p", "-S", "-50").rstrip("\n").split("\n")
+    x, y = tmux.cursor()
+    assert [row for row in history if "word" in row] == [tmux.rows()[y]]
+    assert tmux.rows()[y].startswith(">>> ") and x < 50
+
+
+def test_a_one_column_window_keeps_working(tmux):
+    name = unique("ann")
+    tmux.chat(name)
+    tmux.run("resize-window", "-x", "1")
+    tmux.type("narrow")
+    tmux.press("Left", "Right")
+    time.sleep(0.3)
+    tmux.run("resize-window", "-x", "80")
+    tmux.wait_for(lambda: tmux.input_row() == ">>> narrow")
+    tmux.press("Enter")
+    tmux.wait_for_text(f"{name}: narrow")
+
+
+def test_an_over_long_line_stays_on_the_input_row(tmux):
+    name = unique("ann")
+    tmux.chat(name)
+    tmux.type("y" * (MAX_MESSAGE + 5))
+    tmux.press("Enter")
+    tmux.wait_for_text(f"! {MAX_MESSAGE + 5} characters: a message is at most "
+                       f"{MAX_MESSAGE}; shorten it")
+    assert tmux.input_row().startswith(">>> yyy")
+    tmux.press(*["BSpace"] * 5, "Home", "C-k")  # shortened: to nothing
+    tmux.type("short")
+    tmux.press("Enter")
+    tmux.wait_for_text(f"{name}: short")
+    assert f"{name}: yyy" not in "\n".join(tmux.rows())
 
 
 @pytest.mark.parametrize("leave", ["C-d", "C-c", "sigterm", "/quit", "crash",
