@@ -57,7 +57,6 @@ PROMPT = ">>> "
 ASK_NAME = "Please enter your name:"
 QUIT = "/quit"
 HELP = "! commands: /who shows who is here, /help this list, /quit leaves"
-RECONNECTED = "! reconnected; what was said meanwhile did not reach you"
 MAX_NAME = 40  # characters in a name
 MAX_MESSAGE = 2000  # characters in a message, on sending and on display
 WHO_WAIT = 0.5  # seconds that a joiner waits for the room's answers
@@ -65,25 +64,24 @@ ECHO_WAIT = 0.25  # seconds that leaving waits for our own lines to come back
 SEND_TIMEOUT = 3  # seconds the broker has to take an event, or a name
 STOP_GRACE = 0.3  # seconds after which main turns a stop into a kill
 EXIT_DEADLINE = 0.4  # seconds after which main ends the process anyway
-# Who answers a `who` sends its answer to here.CLIENT_ID: to this client alone.
-CLIENT_ID = uuid.uuid4().hex
+CLIENT_ID = uuid.uuid4().hex  # answers to our `who` come as here.CLIENT_ID
+BROKER_ERRORS = (OSError, AMQPError, KombuError)  # down, unreachable, refusing
 
 
-# Extensions: entrypoints start work, dependency providers reach out for it.
+# The console: the terminal, or the pipes that stand in for it, and the line
+# being typed. It is all terminal handling: a first reading may skip it.
 
-class Once(Entrypoint):
-    """Entrypoint that fires once, at start: ``@once`` or ``@once("robot")``."""
-
-    def __init__(self, *args, **kwargs):
-        self.args = args
-        self.kwargs = kwargs
-        super().__init__()
-
-    def start(self):
-        self.container.spawn_worker(self, self.args, self.kwargs)
-
-
-once = Once.decorator
+# What is typed, key by key: an escape sequence, a control character, or text.
+KEY = re.compile("\x1b(?:\\[[0-?]*[ -/]*[@-~]|O.)?|[\x00-\x1f\x7f-\x9f]"
+                 "|[^\x00-\x1f\x7f-\x9f]+")
+# Arrows, Home, End and Delete, as control keys (Ctrl-B, -F, -P, -N, -A, -E).
+ESCAPES = {"D": "\x02", "C": "\x06", "A": "\x10", "B": "\x0e", "H": "\x01",
+           "1~": "\x01", "F": "\x05", "4~": "\x05", "3~": "\x1b[3~"}
+# A grapheme cluster, edited and drawn whole: a character and its combining
+# marks, skin tone or variation selector, and what a zero-width joiner joins.
+_MARK = ("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f"
+         "\ufe20-\ufe2f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+CLUSTER = re.compile(f"(?:.{_MARK}*\u200d)*.{_MARK}*", re.DOTALL)
 
 
 class Console(SharedExtension):
@@ -192,6 +190,64 @@ class Console(SharedExtension):
     stop = kill = close
 
 
+def edit(line, cursor, key):
+    """Edit `line`, a list of clusters, with `key` (not Enter): the new cursor."""
+    if key in ("\x7f", "\b") and cursor:  # Backspace
+        cursor -= 1
+        del line[cursor]
+    elif key in ("\x04", "\x1b[3~"):  # Ctrl-D, Delete
+        del line[cursor:cursor + 1]
+    elif key in ("\x02", "\x06"):  # Left (Ctrl-B), Right (Ctrl-F)
+        cursor = min(max(cursor + (1 if key == "\x06" else -1), 0), len(line))
+    elif key in ("\x01", "\x05"):  # Home (Ctrl-A), End (Ctrl-E)
+        cursor = 0 if key == "\x01" else len(line)
+    elif key in ("\x15", "\x17"):  # Ctrl-U: all before the cursor; Ctrl-W: a word
+        start = 0 if key == "\x15" else cursor
+        while start and line[start - 1].isspace():
+            start -= 1
+        while start and not line[start - 1].isspace():
+            start -= 1
+        del line[start:cursor]
+        cursor = start
+    elif key == "\x0b":  # Ctrl-K: all after the cursor
+        del line[cursor:]
+    elif not CONTROL.match(key):  # text, joined to a cluster before it if need be
+        start = max(cursor - 1, 0)
+        added = CLUSTER.findall("".join(line[start:cursor]) + key)
+        line[start:cursor] = added
+        cursor = start + len(added)
+    return cursor
+
+
+def fit(clusters, room):
+    """The first of `clusters` that fit in `room` columns, and the room left."""
+    shown = []
+    for cluster in clusters:
+        width = 1 + (unicodedata.east_asian_width(cluster[0]) in "WF")
+        if width > room:
+            break
+        shown.append(cluster)
+        room -= width
+    return shown, room
+
+
+# Extensions: entrypoints start work, dependency providers reach out for it.
+
+class Once(Entrypoint):
+    """Entrypoint that fires once, at start: ``@once`` or ``@once("robot")``."""
+
+    def __init__(self, *args, **kwargs):
+        self.args = args
+        self.kwargs = kwargs
+        super().__init__()
+
+    def start(self):
+        self.container.spawn_worker(self, self.args, self.kwargs)
+
+
+once = Once.decorator
+
+
 class Stdout(DependencyProvider):
     """Dependency provider of the console: ``self.stdout.show("a line")``."""
 
@@ -202,27 +258,23 @@ class Stdout(DependencyProvider):
 
 
 class Stdin(Entrypoint):
-    """Entrypoint that fires the decorated method with each line typed, one at
-    a time, in order. At end of input, or at the line `until`, it ends the
-    process as SIGTERM would; however the service stops, the method's last
-    call is with `until`."""
+    """Entrypoint that fires the decorated method with each line typed, in
+    order. At end of input, or at the line `until`, it fires it with `until`
+    and ends the process, as SIGTERM does; a stop fires `until` too."""
 
     console = Console()
-    END = object()  # of input
 
     def __init__(self, until, **kwargs):
         self.until = until
         super().__init__(**kwargs)
 
     def start(self):
-        self.lines, self.stopping = LightQueue(), False
-        self.worker_done = eventlet.Event()
+        self.lines, self.worker_done = LightQueue(), eventlet.Event()
         self.firing = self.container.spawn_managed_thread(self.fire)
         self.reading = self.container.spawn_managed_thread(self.read)
 
     def stop(self):
         # The lines read are still handled, then `until`, then no more.
-        self.stopping = True
         self.reading.kill()
         self.lines.put(self.until)
         self.firing.wait()
@@ -232,15 +284,14 @@ class Stdin(Entrypoint):
             if line.strip() == self.until:
                 break
             self.lines.put(line)
-        self.lines.put(self.END)
+        self.lines.put(self.until)
+        self.firing.wait()
+        signal.raise_signal(signal.SIGTERM)  # whoever runs us stops us
 
     def fire(self):
-        while True:
+        line = None
+        while line != self.until:
             line = self.lines.get()
-            if line is self.END:
-                if not self.stopping:  # whoever runs the service stops it
-                    signal.raise_signal(signal.SIGTERM)
-                continue
             try:
                 self.container.spawn_worker(self, (line,), {},
                                             handle_result=self.handle_result)
@@ -248,8 +299,6 @@ class Stdin(Entrypoint):
                 return
             self.worker_done.wait()
             self.worker_done.reset()
-            if line == self.until:
-                return
 
     def handle_result(self, worker_ctx, result, exc_info):
         self.worker_done.send()
@@ -260,29 +309,19 @@ stdin = Stdin.decorator
 
 
 class ChatQueueConsumer(QueueConsumer):
-    """nameko's QueueConsumer, which tells the user when the broker is lost,
-    and `@reconnected` entrypoints when it is back: kombu calls these two
-    methods of its ConsumerMixin at each attempt and each (re)connection."""
-
-    console = Console()
-    retrying = False
+    """nameko's QueueConsumer, which says when the room first reaches us, and
+    fires `@reconnected` entrypoints each time it is back: kombu calls
+    `on_consume_ready`, a callback of its ConsumerMixin, at each connection."""
 
     def __init__(self):
         super().__init__()
-        self.consuming = eventlet.Event()  # sent when the room first reaches us
-        self.comebacks = LightQueue()  # one item each time it is back
-
-    def on_connection_error(self, exc, interval):
-        # Called for each node of a `;` list that fails too: only loss is news.
-        if self.consuming.ready() and not self.retrying:
-            self.retrying = True
-            self.console.show("! connection to the broker lost, retrying")
+        self.consuming, self.reconnected = eventlet.Event(), set()
 
     def on_consume_ready(self, connection, channel, consumers, **kwargs):
         super().on_consume_ready(connection, channel, consumers, **kwargs)
-        self.retrying = False
-        if self.consuming.ready():
-            self.comebacks.put(None)
+        if self.consuming.ready():  # connected again
+            for entrypoint in self.reconnected:
+                self.container.spawn_worker(entrypoint, (), {})
         else:
             self.consuming.send()
 
@@ -300,44 +339,40 @@ def broadcast(event_type):
 
 
 class Reconnected(Entrypoint):
-    """Entrypoint that fires the decorated method each time the connection of
-    the chat's queue consumer comes back after it was lost."""
+    """Entrypoint that fires the decorated method each time the chat's queue
+    consumer connects again, after it lost the broker."""
 
     queue_consumer = ChatQueueConsumer()
 
-    def start(self):
-        self.waiting = self.container.spawn_managed_thread(self.wait)
+    def setup(self):
+        self.queue_consumer.reconnected.add(self)
 
     def stop(self):
-        self.waiting.kill()
-
-    kill = stop
-
-    def wait(self):
-        while True:
-            self.queue_consumer.comebacks.get()
-            self.container.spawn_worker(self, (), {})
+        self.queue_consumer.reconnected.discard(self)
 
 
 reconnected = Reconnected.decorator
 
 
-class ChatUser:
-    """The user: a name held on the broker, with a last will that the broker
-    tells the room when we go, and the room as this client knows it."""
+class User(DependencyProvider):
+    """Dependency provider of the user, the same to every worker (each has a new
+    service instance: state lives in providers): a name held on the broker."""
 
-    def __init__(self, amqp_uri, heartbeat, spawn, consuming):
-        self.amqp_uri, self.heartbeat, self.spawn = amqp_uri, heartbeat, spawn
-        self.consuming = consuming  # sent once the room reaches us
+    queue_consumer = ChatQueueConsumer()
+
+    def setup(self):
         self.name = self.connection = None
         self.room = set()  # the others logged in
         self.unheard = 0  # lines we sent that have not come back to us yet
 
+    def get_dependency(self, worker_ctx):
+        return self
+
     def claim(self, name):
-        """Hold `name`, or return False if another client holds it. Raises
-        BROKER_ERRORS, or eventlet.Timeout if the broker is too slow."""
-        connection = Connection(self.amqp_uri, heartbeat=self.heartbeat,
-                                connect_timeout=SEND_TIMEOUT)
+        """Hold `name`, with our last will; False if another client holds it."""
+        config = self.container.config
+        connection = Connection(config["AMQP_URI"], connect_timeout=SEND_TIMEOUT,
+                                heartbeat=config.get("HEARTBEAT", 60))
         queue = Queue(f"chat.name.{name}", durable=False, queue_arguments={
             "x-message-ttl": 0, "x-expires": 60_000,
             "x-dead-letter-exchange": "chat.events",
@@ -345,7 +380,7 @@ class ChatUser:
         wills = []
         try:
             with eventlet.Timeout(SEND_TIMEOUT):
-                self.consuming.wait()  # before we join, the room must reach us
+                self.queue_consumer.consuming.wait()  # the room reaches us
                 channel = connection.channel()
                 queue(channel).declare()
                 # Exclusive: a second claim gets ACCESS_REFUSED, atomically.
@@ -359,11 +394,11 @@ class ChatUser:
         except BaseException as exc:
             connection.collect()
             if isinstance(exc, AccessRefused):
-                return False  # another client holds it
+                return False
             raise
         self.name, self.connection, self.will = name, connection, wills[0]
         self.room.clear()
-        self.holding = self.spawn(self.hold)
+        self.holding = self.container.spawn_managed_thread(self.hold)
         return True
 
     def hold(self):
@@ -389,26 +424,7 @@ class ChatUser:
             self.connection.collect()  # or none from a stalled broker
         self.name = self.connection = None
 
-
-class User(DependencyProvider):
-    """Dependency provider of the same ChatUser to every worker, each of which
-    has a new service instance: state lives in providers."""
-
-    queue_consumer = ChatQueueConsumer()
-
-    def setup(self):
-        self.user = ChatUser(self.container.config["AMQP_URI"],
-                             self.container.config.get("HEARTBEAT", 60),
-                             self.container.spawn_managed_thread,
-                             self.queue_consumer.consuming)
-
-    def get_dependency(self, worker_ctx):
-        return self.user
-
-    def stop(self):
-        self.user.release()
-
-    kill = stop
+    stop = kill = release
 
 
 # Events: each is sent as its fields (a dict), with its `type` as routing key.
@@ -433,17 +449,15 @@ class Left:
 
 
 @dataclasses.dataclass
-class Who:
-    """Someone asks who is here: every other client answers with Here."""
+class Who:  # who is here? Each other client answers with Here, to `reply_to`
     type = "who"
     author: str
     reply_to: str  # the asker's CLIENT_ID
 
 
 @dataclasses.dataclass
-class Here:
-    """An answer to Who, sent as type here.ID: only the asker hears it."""
-    type = f"here.{CLIENT_ID}"  # answers to us; to others, here.THEIR_ID
+class Here:  # sent as here.ID, which only the asker's queue is bound to
+    type = f"here.{CLIENT_ID}"  # to us; to another client, here.ITS_ID
     author: str
 
 
@@ -484,42 +498,36 @@ class Chat:
             self.stdout.show(f"! not sent: {text} (the broker did not take it)")
 
     def log_in(self, name):
-        if not name:
-            pass  # asked again
-        elif len(name) > MAX_NAME or CONTROL.search(name) or name[0] == "/":
+        if len(name) > MAX_NAME or CONTROL.search(name) or name[:1] == "/":
             self.stdout.show(f"! a name is 1 to {MAX_NAME} printable characters,"
                              " not starting with /")
-        elif not (claimed := self.claim(name)):
-            if claimed is False:
+        elif name:
+            try:
+                if self.user.claim(name):
+                    return self.join(name)
                 self.stdout.show(f"! {name} is taken; choose another name")
-        else:
-            self.stdout.show(f"Welcome to chat, {name}!")
-            self.send(Joined(name))
-            self.send(Who(name, reply_to=CLIENT_ID))
-            eventlet.spawn_after(WHO_WAIT, self.show_room)  # as answers come
-            return
+            except (*BROKER_ERRORS, eventlet.Timeout):
+                self.stdout.show("! the broker did not answer")
         self.stdout.show(ASK_NAME)
 
-    def claim(self, name):  # True if we hold `name` now
-        try:
-            return self.user.claim(name)
-        except (*BROKER_ERRORS, eventlet.Timeout):
-            self.stdout.show("! the broker did not answer")
-            return None
+    def join(self, name):
+        self.stdout.show(f"Welcome to chat, {name}!")
+        self.send(Joined(name))
+        self.send(Who(name, reply_to=CLIENT_ID))
+        eventlet.spawn_after(WHO_WAIT, self.show_room)  # as the answers come
 
     @reconnected
     def join_again(self):
-        self.stdout.show(RECONNECTED)
+        self.stdout.show("! reconnected; what was said meanwhile did not reach you")
         if name := self.user.name:
             self.user.release()  # the old claim went, or goes, with its connection
             self.log_in(name)
 
     def show_room(self):
-        if not self.user.name:
-            return  # left before the answers were in
-        names = ", ".join(sorted(self.user.room))
-        self.stdout.show(f"* in the room: {names}" if names
-                         else "* nobody else is here")
+        if self.user.name:  # still here when the answers are in
+            names = ", ".join(sorted(self.user.room))
+            self.stdout.show(f"* in the room: {names}" if names
+                             else "* nobody else is here")
 
     def leave(self):
         if name := self.user.name:
@@ -570,8 +578,7 @@ class Chat:
     @broadcast(Who.type)
     def on_who(self, payload):
         who = self.receive(Who, payload)
-        if who and who.author != self.user.name and CLIENT_ID_FORM.fullmatch(
-                who.reply_to):
+        if who and who.author != self.user.name:
             self.send(Here(self.user.name), f"here.{who.reply_to}")
 
     @broadcast(Here.type)
@@ -580,8 +587,7 @@ class Chat:
             self.user.room.add(here.author)
 
     def receive(self, event_type, payload):
-        """The event in `payload` made safe to print, if we are logged in and
-        it is well formed: every field there, and text."""
+        """The event in `payload`, if we are in and it is well formed, safe to print."""
         fields = [field.name for field in dataclasses.fields(event_type)]
         if not self.user.name:
             return None
@@ -597,16 +603,14 @@ LEAVE_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 def main(service=Chat):
     """Run `service`, the Chat or a subclass of it, until its user leaves."""
-    parser = argparse.ArgumentParser(
-        description="nameko-chat, a console chat",
-        epilog="The broker is --broker URI, else $AMQP_URI, else "
-               "amqp://guest:guest@localhost.")
+    parser = argparse.ArgumentParser(description="nameko-chat, a console chat",
+                                     epilog="The broker is --broker, else $AMQP_URI, "
+                                     "else amqp://guest:guest@localhost.")
     parser.add_argument("--broker", help="RabbitMQ's URI, or its nodes' joined by ';'",
                         default=os.environ.get("AMQP_URI", "amqp://guest:guest@localhost"))
     args = parser.parse_args()
     sys.stdout.reconfigure(errors="backslashreplace")  # shown as codes, no crash
     check_broker(args.broker)
-
     pools.set_limit(1)  # one connection to publish on, which workers share
     runner = ServiceRunner({"AMQP_URI": args.broker})
     runner.add_service(service)
@@ -620,7 +624,14 @@ def main(service=Chat):
         eventlet.spawn_after(STOP_GRACE, runner.kill)  # a stop held by the broker
         eventlet.spawn_after(EXIT_DEADLINE, running.kill)  # and a kill, too
 
-    wake_on_signals()
+    def wake_at_each_signal(pipe):  # or what `leave` spawns waits a second
+        while green_os.read(pipe, 64):  # for the hub to wake
+            pass
+
+    readable, writable = os.pipe()
+    os.set_blocking(writable, False)
+    signal.set_wakeup_fd(writable)  # Python writes a byte there at each signal
+    eventlet.spawn_n(wake_at_each_signal, readable)
     for sig in LEAVE_SIGNALS:
         signal.signal(sig, leave)
     signal.pthread_sigmask(signal.SIG_BLOCK, LEAVE_SIGNALS)  # until started
@@ -634,38 +645,12 @@ def main(service=Chat):
         running.wait()
 
 
-def wake_on_signals():
-    """Let each signal wake eventlet's hub: its handler runs at once, but what
-    that spawns waits for the hub's next wake, a second away."""
-    readable, writable = os.pipe()
-    os.set_blocking(writable, False)
-    signal.set_wakeup_fd(writable)
-
-    def drain():
-        while green_os.read(readable, 64):
-            pass
-    eventlet.spawn_n(drain)
-
-
 # Robustness: the screen is safe from what others send and from odd keys, and
 # the start from a broker that is not there.
 
 # C0 and C1 controls and DEL: all that a terminal acts on, from carriage
 # return to the start of every escape sequence.
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-# What is typed, key by key: an escape sequence, a control character, or text.
-KEY = re.compile("\x1b(?:\\[[0-?]*[ -/]*[@-~]|O.)?|[\x00-\x1f\x7f-\x9f]"
-                 "|[^\x00-\x1f\x7f-\x9f]+")
-# Arrows, Home, End and Delete, as control keys (Ctrl-B, -F, -P, -N, -A, -E).
-ESCAPES = {"D": "\x02", "C": "\x06", "A": "\x10", "B": "\x0e", "H": "\x01",
-           "1~": "\x01", "F": "\x05", "4~": "\x05", "3~": "\x1b[3~"}
-# A grapheme cluster, edited and drawn whole: a character and its combining
-# marks, skin tone or variation selector, and what a zero-width joiner joins.
-_MARK = ("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f"
-         "\ufe20-\ufe2f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
-CLUSTER = re.compile(f"(?:.{_MARK}*\u200d)*.{_MARK}*", re.DOTALL)
-BROKER_ERRORS = (OSError, AMQPError, KombuError)  # down, unreachable, refusing
-CLIENT_ID_FORM = re.compile("[A-Za-z0-9]+")
 
 
 def printable(text, limit=MAX_MESSAGE):
@@ -674,47 +659,6 @@ def printable(text, limit=MAX_MESSAGE):
     shown = CONTROL.sub(lambda match: repr(match.group())[1:-1], text[:limit])
     cut = len(text) - limit
     return f"{shown}... [{cut} more characters not shown]" if cut > 0 else shown
-
-
-def edit(line, cursor, key):
-    """Edit `line`, a list of clusters, with `key` (not Enter): the new cursor."""
-    if key in ("\x7f", "\b") and cursor:  # Backspace
-        cursor -= 1
-        del line[cursor]
-    elif key in ("\x04", "\x1b[3~"):  # Ctrl-D, Delete
-        del line[cursor:cursor + 1]
-    elif key in ("\x02", "\x06"):  # Left (Ctrl-B), Right (Ctrl-F)
-        cursor = min(max(cursor + (1 if key == "\x06" else -1), 0), len(line))
-    elif key in ("\x01", "\x05"):  # Home (Ctrl-A), End (Ctrl-E)
-        cursor = 0 if key == "\x01" else len(line)
-    elif key in ("\x15", "\x17"):  # Ctrl-U: all before the cursor; Ctrl-W: a word
-        start = 0 if key == "\x15" else cursor
-        while start and line[start - 1].isspace():
-            start -= 1
-        while start and not line[start - 1].isspace():
-            start -= 1
-        del line[start:cursor]
-        cursor = start
-    elif key == "\x0b":  # Ctrl-K: all after the cursor
-        del line[cursor:]
-    elif not CONTROL.match(key):  # text, joined to a cluster before it if need be
-        start = max(cursor - 1, 0)
-        added = CLUSTER.findall("".join(line[start:cursor]) + key)
-        line[start:cursor] = added
-        cursor = start + len(added)
-    return cursor
-
-
-def fit(clusters, room):
-    """The first of `clusters` that fit in `room` columns, and the room left."""
-    shown = []
-    for cluster in clusters:
-        width = 1 + (unicodedata.east_asian_width(cluster[0]) in "WF")
-        if width > room:
-            break
-        shown.append(cluster)
-        room -= width
-    return shown, room
 
 
 def check_broker(uri):

@@ -10,8 +10,8 @@ outages with a proxy of their own, never by stopping the broker.
 # service first: it quiets eventlet's deprecation warning and applies
 # eventlet's monkey patch before anything else is imported.
 from service import (
-    CLIENT_ID, CLUSTER, ECHO_WAIT, MAX_MESSAGE, WHO_WAIT, Chat, ChatUser,
-    Console, Message, Stdout, User, broadcast, edit, once, printable, stdin,
+    CLIENT_ID, CLUSTER, ECHO_WAIT, MAX_MESSAGE, WHO_WAIT, Chat, Console,
+    Message, Stdout, User, broadcast, edit, once, printable, stdin,
 )
 
 import base64
@@ -356,12 +356,12 @@ class Screen:
         self.lines.append(line)
 
 
-class Holder(ChatUser):
-    """A stand-in for the user whose names are held here, not on a broker:
-    the names in `taken` are another client's."""
+class Holder:
+    """A stand-in for the User provider, whose names are held here, not on a
+    broker: the names in `taken` are another client's."""
 
     def __init__(self, taken=()):
-        super().__init__(amqp_uri=None, heartbeat=0, spawn=None, consuming=None)
+        self.name, self.room, self.unheard = None, set(), 0
         self.taken = set(taken)
 
     def claim(self, name):
@@ -494,7 +494,6 @@ def test_chat_answers_who_if_logged_in_and_not_the_asker(chat):
 
     chat.user.name = "ann"
     chat.on_who({"author": "ann", "reply_to": CLIENT_ID})  # our own
-    chat.on_who({"author": "eve", "reply_to": "x.#"})  # not an id
     chat.on_who({"author": "bob", "reply_to": "b0b1d"})
     chat.dispatch.assert_called_once_with("here.b0b1d", {"author": "ann"})
 
@@ -1297,6 +1296,7 @@ def test_ctrl_z_gives_the_shell_its_terminal_and_fg_resumes(tmux, tmp_path):
     name = unique("ann")
     tmux.chat(name)
     tmux.type("half a")
+    tmux.wait_for(lambda: tmux.input_row() == ">>> half a")  # read, and shown
     tmux.press("C-z")
     tmux.wait_for_text("Stopped")
     tmux.run("send-keys", f"stty -g > {modes[1]}; fg", "Enter")
@@ -1320,9 +1320,10 @@ def test_resizes_leave_no_stale_copy_of_the_input_row(tmux):
     tmux.type(words)
     tmux.press(*["Left"] * 8)  # the cursor in the middle, too
     tmux.wait_for(lambda: tmux.input_row().endswith("word27 word2"))
-    for width in 30, 9, 100, 50:
+    for width in 30, 9, 100, 50:  # each redrawn before the next, as by hand
         tmux.run("resize-window", "-x", str(width))
-        time.sleep(0.3)
+        tmux.wait_for(lambda: tmux.input_row().startswith(">>> ")
+                      and tmux.input_row().endswith("word2"))
     tmux.wait_for(lambda: tmux.input_row().endswith("word27 word2"))
 
     history = tmux.run("capture-pane", "-p", "-S", "-50").rstrip("\n").split("\n")
@@ -1617,8 +1618,6 @@ def test_clients_carry_on_when_the_broker_goes_away(
 
     broker_proxy.refuse()  # the broker goes away, and stays away
     broker_proxy.cut()
-    for term in ann_term, bob_term, cy_term:
-        term.expect_exact("! connection to the broker lost, retrying")
     started = time.monotonic()
     cy_term.sendeof()  # leaving does not wait for the broker
     cy_term.expect(pexpect.EOF, timeout=2)
@@ -1782,7 +1781,6 @@ def test_cluster_clients_talk_on_through_another_node_when_theirs_stops(
     # Both are on the first node listed, the first that answered.
     stop_node(cluster[0])
     for term in ann_term, bob_term:
-        term.expect_exact("! connection to the broker lost, retrying")
         term.expect_exact("! reconnected", timeout=30)
     assert_both_ways((ann, ann_term), (bob, bob_term))
     for term in ann_term, bob_term:
