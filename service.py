@@ -59,7 +59,7 @@ QUIT = "/quit"
 HELP = "! commands: /who shows who is here, /help this list, /quit leaves"
 MAX_NAME = 40  # characters in a name
 MAX_MESSAGE = 2000  # characters in a message, on sending and on display
-WHO_WAIT = 0.5  # seconds that a joiner waits for the room's answers
+WHO_WAIT = 0.5  # seconds without an answer after which a joiner shows the room
 ECHO_WAIT = 0.25  # seconds that leaving waits for our own lines to come back
 SEND_TIMEOUT = 3  # seconds the broker has to take an event, or a name
 STOP_GRACE = 0.3  # seconds after which main turns a stop into a kill
@@ -467,9 +467,7 @@ class Chat:
     """The chat: every client runs one, and every client hears every event."""
     name = "chat"
 
-    # Retried at once (a pooled connection may be stale), then reported.
-    dispatch = EventDispatcher(
-        retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.2})
+    dispatch = EventDispatcher()
     stdout = Stdout()
     user = User()
 
@@ -514,7 +512,15 @@ class Chat:
         self.stdout.show(f"Welcome to chat, {name}!")
         self.send(Joined(name))
         self.send(Who(name, reply_to=CLIENT_ID))
-        eventlet.spawn_after(WHO_WAIT, self.show_room)  # as the answers come
+        eventlet.spawn(self.show_room_when_answered)
+
+    def show_room_when_answered(self):
+        # The answers come as fast as the room can send them: until a pause.
+        known = None
+        while known != len(self.user.room):
+            known = len(self.user.room)
+            eventlet.sleep(WHO_WAIT)
+        self.show_room()
 
     @reconnected
     def join_again(self):
@@ -641,6 +647,7 @@ def main(service=Chat):
     except (*BROKER_ERRORS, eventlet.Timeout) as exc:
         sys.exit(f"nameko-chat: lost the broker while starting ({exc})")
     signal.pthread_sigmask(signal.SIG_UNBLOCK, LEAVE_SIGNALS)
+    pools.reset()  # closes the connection that nameko declared the exchange on
     with contextlib.suppress(GreenletExit):  # killed: the exit deadline
         running.wait()
 

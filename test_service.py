@@ -1162,6 +1162,8 @@ class Tmux:
         self.type(name)
         self.press("Enter")
         self.wait_for_text(f"Welcome to chat, {name}!")
+        self.wait_for(lambda: any(row.startswith(("* in the room:", "* nobody"))
+                                  for row in self.rows()))  # all has started
 
     def kill_server(self):
         subprocess.run(["tmux", "-L", self.server, "kill-server"],
@@ -1323,7 +1325,7 @@ def test_resizes_leave_no_stale_copy_of_the_input_row(tmux):
     for width in 30, 9, 100, 50:  # each redrawn before the next, as by hand
         tmux.run("resize-window", "-x", str(width))
         tmux.wait_for(lambda: tmux.input_row().startswith(">>> ")
-                      and tmux.input_row().endswith("word2"))
+                      and words[:-8].endswith(tmux.input_row()[4:]))
     tmux.wait_for(lambda: tmux.input_row().endswith("word27 word2"))
 
     history = tmux.run("capture-pane", "-p", "-S", "-50").rstrip("\n").split("\n")
