@@ -153,7 +153,9 @@ def run(python, service, broker, clients, storm):
     quiet(room + [last], STORM_WAIT)
     before = broker.deliveries()
     last.send(last.name)
-    r["roster_right"] = roster(last, START_TIMEOUT) == set(names[:-1])
+    seen, others = roster(last, START_TIMEOUT), set(names[:-1])
+    r["roster"] = f"{len(seen & others)}" + (f" +{len(seen - others)}" if seen - others else "")
+    r["roster_right"] = seen == others
     room.append(last)
     quiet(room, STORM_WAIT)
     r["join"] = broker.deliveries() - before
@@ -201,8 +203,8 @@ def run(python, service, broker, clients, storm):
 def report(r, clients, storm):
     n = clients - 1
     rows = [
-        (f"joiner {clients}: roster names the {n} others", "yes" if r["roster_right"] else "NO",
-         "yes", r["roster_right"]),
+        (f"joiner {clients}: others its roster names", r["roster"], f"exactly the {n}",
+         r["roster_right"]),
         (f"join into {n}: deliveries", r["join"], f"<= 4N ({4 * n})", r["join"] <= 4 * n),
         (f"join into {n}: deliveries per member", r["join"] / n, "<= 4", r["join"] <= 4 * n),
         ("connections per idle client", r["idle_conns"], "<= 3", r["idle_conns"] <= 3),
