@@ -297,21 +297,22 @@ def judge(arrivals, count):
     return result
 
 
-def measure_latency(sender, receiver, count):
-    """Send-to-print times at LATENCY_RATE lines/s."""
+def latency_and_burst(sender, receiver, sizes):
+    """Send-to-print times at LATENCY_RATE lines/s; then a burst, lines piped
+    into the sender at once: lines/s until the last is printed."""
+    sender.send(bench_line("warm", 0))
+    wait_for_lines([receiver], "warm", 1)
+    count = sizes["latency_lines"]
     send_paced(sender, "lat", count, LATENCY_RATE)
     wait_for_lines([receiver], "lat", count)
-    return judge([receiver.arrivals_of("lat")], count)
+    latency = judge([receiver.arrivals_of("lat")], count)
 
-
-def measure_burst(sender, receiver, count):
-    """Pipe `count` lines into the sender at once; lines/s until the last is printed."""
-    start = time.perf_counter()
+    count, start = sizes["burst_lines"], time.perf_counter()
     sender.send("\n".join(bench_line("burst", seq, start) for seq in range(count)))
     wait_for_lines([receiver], "burst", count)
     arrivals = receiver.arrivals_of("burst")
     elapsed = arrivals[-1][0] - start if arrivals else math.inf
-    return dict(judge([arrivals], count), rate=len(arrivals) / elapsed)
+    return latency, dict(judge([arrivals], count), rate=len(arrivals) / elapsed)
 
 
 def measure_fanout(python, service, n, count):
@@ -369,13 +370,6 @@ def resident_mb(pid):
 
 
 # The run.
-
-def latency_and_burst(sender, receiver, sizes):
-    sender.send(bench_line("warm", 0))
-    wait_for_lines([receiver], "warm", 1)
-    return (measure_latency(sender, receiver, sizes["latency_lines"]),
-            measure_burst(sender, receiver, sizes["burst_lines"]))
-
 
 def run(python, service, sizes):
     """Run every phase; return the results, by phase."""
