@@ -162,7 +162,8 @@ def run(python, service, broker, clients, storm):
     rosters = [roster(client, STORM_WAIT) for client in joiners]
     r["storm_settle"] = quiet(room + joiners, STORM_WAIT) - started
     done.set()
-    r["storm_missing"] = sum(not set(names) <= names_seen for names_seen in rosters)
+    missed = [len(set(names) - seen) for seen in rosters]
+    r["storm_missing"], r["storm_most_missed"] = sum(map(bool, missed)), max(missed)
     r["storm_deliveries"] = broker.deliveries() - before
     r["peak_conns"] = peak[0] / (len(room) + len(joiners))
 
@@ -194,6 +195,7 @@ def report(r, clients, storm):
          r["storm_settle"] <= 5),
         (f"storm: rosters missing someone (of {storm})", r["storm_missing"], "0",
          r["storm_missing"] == 0),
+        (f"storm: most of the {clients} one roster missed", r["storm_most_missed"], "", None),
         ("storm: deliveries", r["storm_deliveries"], "", None),
         ("storm: connections per client, peak", r["peak_conns"], "", None),
         (f"kill: told all {r['others']} others (s)",
