@@ -1882,3 +1882,15 @@ def test_the_readme_states_the_code_numbers(phrase, constant):
     value = getattr(importlib.import_module(module), name)
 
     assert phrase.format(value) in readme_prose()
+
+
+# The README's prose meets the goals that the before-stop hook judges it by
+# (tools/prose.py). NOTE: the README is being rewritten for plainer prose; until
+# that lands, this test fails, on its mean sentence length and long sentences.
+def test_the_readme_prose_meets_its_goals():
+    prose = subprocess.run(
+        [sys.executable, os.path.join(HERE, "tools", "prose.py"),
+         os.path.join(HERE, "README.rst")],
+        capture_output=True, text=True, timeout=30)
+
+    assert prose.returncode == 0, prose.stdout
