@@ -512,10 +512,10 @@ class Chat:
         self.stdout.show(f"Welcome to chat, {name}!")
         self.send(Joined(name))
         self.send(Who(name, reply_to=CLIENT_ID))
-        eventlet.spawn(self.show_room_when_answered)
 
     def show_room_when_answered(self):
-        # The answers come as fast as the room can send them: until a pause.
+        # Our question has gone round; the answers come as fast as the room
+        # can send them. Until they pause:
         known = None
         while known != len(self.user.room):
             known = len(self.user.room)
@@ -583,8 +583,11 @@ class Chat:
 
     @broadcast(Who.type)
     def on_who(self, payload):
-        who = self.receive(Who, payload)
-        if who and who.author != self.user.name:
+        if not (who := self.receive(Who, payload)):
+            return
+        if who.author == self.user.name:
+            self.show_room_when_answered()
+        else:
             self.send(Here(self.user.name), f"here.{who.reply_to}")
 
     @broadcast(Here.type)

@@ -381,7 +381,7 @@ def chat():
 
 def test_chat_first_line_is_the_name_then_who_is_here(chat):
     chat.handle_line("  ann  ")
-    eventlet.sleep(WHO_WAIT + 0.05)  # the answers' time
+    chat.on_who({"author": "ann", "reply_to": CLIENT_ID})  # ours, come round
 
     assert chat.user.name == "ann"
     assert chat.dispatch.call_args_list == [
@@ -475,10 +475,12 @@ def test_chat_leaving_waits_no_longer_than_its_deadline(chat):
 
 def test_chat_knows_the_room_from_answers_joins_and_leaves(chat):
     chat.handle_line("ann")
-    for author in "cy", "bob":
-        chat.on_here({"author": author})
-    eventlet.sleep(WHO_WAIT + 0.05)
-    assert chat.stdout.lines[-1] == "* in the room: bob, cy"
+    eventlet.spawn_after(WHO_WAIT / 2, chat.on_here, {"author": "cy"})
+    eventlet.spawn_after(WHO_WAIT, chat.on_here, {"author": "bob"})  # late
+    started = time.monotonic()
+    chat.on_who({"author": "ann", "reply_to": CLIENT_ID})  # ours, come round
+    assert chat.stdout.lines[-1] == "* in the room: bob, cy"  # after a pause
+    assert time.monotonic() - started >= 2 * WHO_WAIT
 
     chat.on_joined({"author": "dan"})
     chat.on_left({"author": "cy"})
