@@ -34,6 +34,7 @@ import signal
 import socket
 import sys
 import termios
+import time
 import tty
 import unicodedata
 import uuid
@@ -59,7 +60,7 @@ QUIT = "/quit"
 HELP = "! commands: /who shows who is here, /help this list, /quit leaves"
 MAX_NAME = 40  # characters in a name
 MAX_MESSAGE = 2000  # characters in a message, on sending and on display
-WHO_WAIT = 0.5  # seconds without an answer after which a joiner shows the room
+WHO_WAIT = 0.5  # seconds of quiet after which a joiner shows who is here
 ECHO_WAIT = 0.25  # seconds that leaving waits for our own lines to come back
 SEND_TIMEOUT = 3  # seconds the broker has to take an event, or a name
 STOP_GRACE = 0.3  # seconds after which main turns a stop into a kill
@@ -278,6 +279,10 @@ class Stdin(Entrypoint):
         self.reading.kill()
         self.lines.put(self.until)
         self.firing.wait()
+        self.console.close()  # the terminal back now, whatever the broker does
+
+    def kill(self):
+        self.console.close()
 
     def read(self):
         for line in self.console.lines():
@@ -364,6 +369,7 @@ class User(DependencyProvider):
         self.name = self.connection = None
         self.room = set()  # the others logged in
         self.unheard = 0  # lines we sent that have not come back to us yet
+        self.heard = 0  # when we last heard from the room (time.monotonic)
 
     def get_dependency(self, worker_ctx):
         return self
@@ -514,12 +520,11 @@ class Chat:
         self.send(Who(name, reply_to=CLIENT_ID))
 
     def show_room_when_answered(self):
-        # Our question has gone round; the answers come as fast as the room
-        # can send them. Until they pause:
-        known = None
-        while known != len(self.user.room):
-            known = len(self.user.room)
-            eventlet.sleep(WHO_WAIT)
+        # Our question has gone round. A busy room answers late: so until the
+        # room has been quiet for WHO_WAIT.
+        self.user.heard = time.monotonic()
+        while (quiet := time.monotonic() - self.user.heard) < WHO_WAIT:
+            eventlet.sleep(WHO_WAIT - quiet)
         self.show_room()
 
     @reconnected
@@ -604,6 +609,7 @@ class Chat:
                 and all(isinstance(payload.get(name), str) for name in fields)):
             self.stdout.show(f"! ignored a malformed {event_type.type} event")
             return None
+        self.user.heard = time.monotonic()
         return event_type(**{name: printable(payload[name]) for name in fields})
 
 
@@ -648,6 +654,8 @@ def main(service=Chat):
         with eventlet.Timeout(SEND_TIMEOUT):
             runner.start()
     except (*BROKER_ERRORS, eventlet.Timeout) as exc:
+        with eventlet.Timeout(STOP_GRACE, False):
+            runner.kill()  # and the console gives the terminal back
         sys.exit(f"nameko-chat: lost the broker while starting ({exc})")
     signal.pthread_sigmask(signal.SIG_UNBLOCK, LEAVE_SIGNALS)
     pools.reset()  # closes the connection that nameko declared the exchange on

@@ -361,7 +361,7 @@ class Holder:
     broker: the names in `taken` are another client's."""
 
     def __init__(self, taken=()):
-        self.name, self.room, self.unheard = None, set(), 0
+        self.name, self.room, self.unheard, self.heard = None, set(), 0, 0
         self.taken = set(taken)
 
     def claim(self, name):

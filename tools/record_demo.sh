@@ -7,8 +7,10 @@
 # One tmux window is split in three panes; each runs `python service.py`
 # against the real broker ($AMQP_URI, default amqp://guest:guest@localhost).
 # A background driver types into the panes key by key with tmux send-keys
-# (three logins with who is in the room, a short conversation in which one
-# line arrives while alice is typing, a /who, one /quit) while `asciinema rec`
+# (three logins with who is in the room, a name refused as taken, a short
+# conversation in which a line arrives while alice mends a word with the
+# cursor keys, a /who, and a client killed, whose leaving the broker tells)
+# while `asciinema rec`
 # records `tmux attach`; the cast is cut where tmux leaves the screen and
 # rendered with agg. Everything started here is stopped on exit, even on failure.
 #
@@ -100,35 +102,44 @@ drive() {
   sleep 0.8
   for p in $P1 $P2 $P3; do type_line "$p" "python service.py"; done
   for p in $P1 $P2 $P3; do wait_for "$p" "Please enter your name:"; done
-  ROOM=
-  for who in "$P1 alice" "$P2 bob" "$P3 carol"; do
+  type_line "$P1" alice
+  wait_for "$P1" "Welcome to chat, alice!" "* nobody else is here"
+  sleep 0.6
+  type_line "$P2" alice   # taken: a name is its holder's
+  wait_for "$P2" "! alice is taken; choose another name"
+  sleep 0.8
+  ROOM=$P1
+  for who in "$P2 bob" "$P3 carol"; do
     set -- $who
     type_line "$1" "$2"
-    wait_for "$1" "Welcome to chat, $2!"
-    ROOM="$ROOM $1"
+    wait_for "$1" "Welcome to chat, $2!" "* in the room:"
     for p in $ROOM; do wait_for "$p" "* $2 joined"; done
-    [[ $2 == alice ]] && wait_for "$1" "* nobody else is here" || wait_for "$1" "* in the room:"
+    ROOM="$ROOM $1"
     sleep 0.6
   done
   say "$P1" alice "hi bob, hi carol! welcome to nameko-chat"
   say "$P2" bob "no server here: each of us just runs python service.py"
-  # alice is halfway through a line when carol's arrives: hers stays put.
-  type_keys "$P1" "and what you type stays"
+  # alice is halfway through a line, with a typo, when carol's arrives:
+  # hers stays put, and she mends the word with the cursor keys.
+  type_keys "$P1" "and what you tpye stays put"
   sleep 0.5
   say "$P3" carol "every line is a nameko event, broadcast via RabbitMQ to all"
-  sleep 0.8
-  type_line "$P1" " put while others talk"
+  for _ in $(seq 11); do t send-keys -t "$P1" Left; sleep 0.08; done  # after "tpy"
+  for _ in 1 2; do t send-keys -t "$P1" BSpace; sleep 0.15; done
+  type_keys "$P1" "yp"
+  t send-keys -t "$P1" End; sleep 0.3
+  type_line "$P1" " while others talk"
   for p in $ROOM; do wait_for "$p" "alice: and what you type stays put while others talk"; done
   sleep 0.6
   type_line "$P3" "/who"
   wait_for "$P3" "* in the room: alice, bob"
   sleep 0.8
-  say "$P3" carol "gotta go, bye!"
-  type_line "$P3" "/quit"
+  # carol's process is killed, no goodbye: the broker tells the room.
+  pkill -KILL -P "$(t display -p -t "$P3" '#{pane_pid}')"
   ROOM="$P1 $P2"
   for p in $ROOM; do wait_for "$p" "* carol left"; done
   sleep 0.5
-  say "$P2" bob "bye carol!"
+  say "$P2" bob "carol's gone: her last will told us"
   sleep 1.5
   # Anyone else on the broker would show up in the demo.
   for p in $P1 $P2 $P3; do t capture-pane -p -S - -t "$p"; done |
