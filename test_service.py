@@ -1887,8 +1887,7 @@ def test_the_readme_states_the_code_numbers(phrase, constant):
 
 
 # The README's prose meets the goals that the before-stop hook judges it by
-# (tools/prose.py). NOTE: the README is being rewritten for plainer prose; until
-# that lands, this test fails, on its mean sentence length and long sentences.
+# (tools/prose.py): short sentences, few long ones, and a length to read.
 def test_the_readme_prose_meets_its_goals():
     prose = subprocess.run(
         [sys.executable, os.path.join(HERE, "tools", "prose.py"),
