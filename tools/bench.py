@@ -490,17 +490,25 @@ def main():
                         help="the chat program (default: %(default)s)")
     args = parser.parse_args()
     sizes = QUICK if args.quick else FULL
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # cleanup() runs, as on ^C
+    conclude("bench", lambda: report(run(args.python, Path(args.service), sizes),
+                                     sizes, args.quick))
+
+
+def conclude(name, measure, *then):
+    """Exit 0 if `measure()` is true, else 1 with a line that says why; however
+    it ends (SIGTERM and Ctrl-C included), every child ends, then each of `then`."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # the finally runs
+    ok = False
     try:
-        ok = report(run(args.python, Path(args.service), sizes), sizes, args.quick)
+        ok = measure()
     except BenchError as exc:
-        print(f"bench failed: {exc}", file=sys.stderr)
-        ok = False
+        print(f"{name} failed: {exc}", file=sys.stderr)
     except KeyboardInterrupt:
-        print("bench interrupted", file=sys.stderr)
-        ok = False
+        print(f"{name} interrupted", file=sys.stderr)
     finally:
         cleanup()
+        for step in then:
+            step()
     sys.exit(0 if ok else 1)
 
 

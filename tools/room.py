@@ -47,7 +47,6 @@ import base64
 import contextlib
 import json
 import os
-import signal
 import sys
 import threading
 import time
@@ -55,7 +54,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from bench import (ROSTER, START_TIMEOUT, BenchError, Child, cleanup, cpu_seconds, fmt,
+from bench import (ROSTER, START_TIMEOUT, BenchError, Child, conclude, cpu_seconds, fmt,
                    quiet_cpu, stop_all)
 
 TOOLS = Path(__file__).resolve().parent
@@ -226,19 +225,9 @@ def main():
     args = parser.parse_args()
     clients, storm = (5, 3) if args.quick else (args.clients, args.storm)
     broker = Broker(API, args.broker, f"nameko-chat-room-{os.getpid()}")
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # the vhost goes, as on ^C
-    try:
-        ok = report(run(args.python, Path(args.service), broker, clients, storm), clients, storm)
-    except BenchError as exc:
-        print(f"room failed: {exc}", file=sys.stderr)
-        ok = False
-    except KeyboardInterrupt:
-        print("room interrupted", file=sys.stderr)
-        ok = False
-    finally:
-        cleanup()
-        broker.call("DELETE", f"/vhosts/{broker.vhost}")
-    sys.exit(0 if ok else 1)
+    conclude("room", lambda: report(run(args.python, Path(args.service), broker, clients,
+                                        storm), clients, storm),
+             lambda: broker.call("DELETE", f"/vhosts/{broker.vhost}"))
 
 
 if __name__ == "__main__":
