@@ -39,7 +39,7 @@ import tty
 import unicodedata
 import uuid
 
-from amqp.exceptions import AccessRefused, AMQPError
+from amqp.exceptions import AccessRefused, AMQPError, NotFound
 from eventlet.green import os as green_os
 from eventlet.queue import LightQueue
 from greenlet import GreenletExit
@@ -63,9 +63,11 @@ MAX_MESSAGE = 2000  # characters in a message, on sending and on display
 WHO_WAIT = 0.5  # seconds of quiet after which a joiner shows who is here
 ECHO_WAIT = 0.25  # seconds that leaving waits for our own lines to come back
 SEND_TIMEOUT = 3  # seconds the broker has to take an event, or a name
+REJOIN_WAIT = 15  # seconds it has to give our name back after a reconnection
 STOP_GRACE = 0.3  # seconds after which main turns a stop into a kill
 EXIT_DEADLINE = 0.4  # seconds after which main ends the process anyway
 CLIENT_ID = uuid.uuid4().hex  # answers to our `who` come as here.CLIENT_ID
+CLIENT_ID_FORM = re.compile("[A-Za-z0-9]{1,64}")
 BROKER_ERRORS = (OSError, AMQPError, KombuError)  # down, unreachable, refusing
 
 
@@ -181,10 +183,12 @@ class Console(SharedExtension):
         eventlet.spawn_n(self.redraw)
 
     def close(self):  # end the last line, and give the terminal back
-        self.write(self.erase() if self.saved_mode else "\n" * bool(self.prompt))
+        with contextlib.suppress(OSError):  # the terminal may be gone (SIGHUP)
+            self.write(self.erase() if self.saved_mode else "\n" * bool(self.prompt))
         self.closed = True
         if self.saved_mode:
-            termios.tcsetattr(0, termios.TCSADRAIN, self.saved_mode)
+            with contextlib.suppress(termios.error):
+                termios.tcsetattr(0, termios.TCSADRAIN, self.saved_mode)
             for signum, handler in self.saved_handlers.items():
                 signal.signal(signum, handler)
 
@@ -325,8 +329,9 @@ class ChatQueueConsumer(QueueConsumer):
     def on_consume_ready(self, connection, channel, consumers, **kwargs):
         super().on_consume_ready(connection, channel, consumers, **kwargs)
         if self.consuming.ready():  # connected again
-            for entrypoint in self.reconnected:
-                self.container.spawn_worker(entrypoint, (), {})
+            for entrypoint in list(self.reconnected):
+                with contextlib.suppress(ContainerBeingKilled):
+                    self.container.spawn_worker(entrypoint, (), {})
         else:
             self.consuming.send()
 
@@ -367,28 +372,38 @@ class User(DependencyProvider):
 
     def setup(self):
         self.name = self.connection = None
-        self.room = set()  # the others logged in
+        self.room, self.gone = set(), set()  # the others logged in; who left
         self.unheard = 0  # lines we sent that have not come back to us yet
-        self.heard = 0  # when we last heard from the room (time.monotonic)
+        self.heard = 0  # when the room last told us of someone (time.monotonic)
 
     def get_dependency(self, worker_ctx):
         return self
 
-    def claim(self, name):
-        """Hold `name`, with our last will; False if another client holds it."""
-        config = self.container.config
-        connection = Connection(config["AMQP_URI"], connect_timeout=SEND_TIMEOUT,
-                                heartbeat=config.get("HEARTBEAT", 60))
+    def claim(self, name, wait=SEND_TIMEOUT):
+        """Hold `name`, with our last will, instead of any name held before;
+        False if another client holds it. Raises BROKER_ERRORS, or
+        eventlet.Timeout if the broker takes longer than `wait` seconds."""
+        self.drop()
+        # The queue consumer's nodes, TLS and heartbeat; a node that does not
+        # answer at once costs at most a third of the time we have.
+        connection = self.queue_consumer.connection.clone(
+            connect_timeout=SEND_TIMEOUT / 3)
         queue = Queue(f"chat.name.{name}", durable=False, queue_arguments={
             "x-message-ttl": 0, "x-expires": 60_000,
             "x-dead-letter-exchange": "chat.events",
             "x-dead-letter-routing-key": Left.type})
         wills = []
         try:
-            with eventlet.Timeout(SEND_TIMEOUT):
+            with eventlet.Timeout(wait):
                 self.queue_consumer.consuming.wait()  # the room reaches us
-                channel = connection.channel()
-                queue(channel).declare()
+                connect(connection, self.container.config["AMQP_URI"])
+                while True:
+                    try:
+                        channel = connection.channel()
+                        queue(channel).declare()
+                        break
+                    except NotFound:  # on a node that is stopping: soon gone
+                        eventlet.sleep(0.2)
                 # Exclusive: a second claim gets ACCESS_REFUSED, atomically.
                 channel.basic_consume(queue.name, callback=wills.append,
                                       exclusive=True)
@@ -399,36 +414,42 @@ class User(DependencyProvider):
                     connection.drain_events()
         except BaseException as exc:
             connection.collect()
+            self.name = None
             if isinstance(exc, AccessRefused):
                 return False
             raise
         self.name, self.connection, self.will = name, connection, wills[0]
         self.room.clear()
+        self.unheard = 0
         self.holding = self.container.spawn_managed_thread(self.hold)
         return True
 
     def hold(self):
-        """Keep the name's connection alive, with heartbeats, while it lasts."""
-        # A quarter of the heartbeat the broker chose: more, and the broker's
-        # own heartbeats, which also end a read, would keep ours from going.
-        interval = self.connection.connection.heartbeat / 4 or None
+        """Keep the name's connection alive while it lasts: as nameko's queue
+        consumer does, read for a second at a time and send heartbeats."""
+        connection = self.connection
         with contextlib.suppress(*BROKER_ERRORS):  # gone: the will tells
             while True:
-                try:
-                    self.connection.drain_events(timeout=interval)
-                except socket.timeout:
-                    self.connection.heartbeat_check()
+                with contextlib.suppress(socket.timeout):
+                    connection.drain_events(timeout=1)
+                connection.heartbeat_check()
+
+    def drop(self):
+        """Let the name's connection go, if we hold one: the will goes off."""
+        connection, self.connection = self.connection, None
+        if connection:
+            self.holding.kill()
+            with eventlet.Timeout(STOP_GRACE / 2, False):  # a polite close,
+                connection.close()
+            connection.collect()  # or none, from a stalled broker
 
     def release(self):
-        """Give up the name: the broker dead-letters our will to the room."""
+        """Give up the name: our will, rejected, tells the room we left."""
         if self.connection:
-            self.holding.kill()
             with contextlib.suppress(*BROKER_ERRORS):
                 self.will.channel.basic_reject(self.will.delivery_tag, False)
-            with eventlet.Timeout(STOP_GRACE / 2, False):  # a polite close,
-                self.connection.close()
-            self.connection.collect()  # or none from a stalled broker
-        self.name = self.connection = None
+        self.drop()
+        self.name = None
 
     stop = kill = release
 
@@ -501,13 +522,13 @@ class Chat:
         elif text and not self.send(Message(self.user.name, text.removeprefix("/"))):
             self.stdout.show(f"! not sent: {text} (the broker did not take it)")
 
-    def log_in(self, name):
+    def log_in(self, name, wait=SEND_TIMEOUT):
         if len(name) > MAX_NAME or CONTROL.search(name) or name[:1] == "/":
             self.stdout.show(f"! a name is 1 to {MAX_NAME} printable characters,"
                              " not starting with /")
         elif name:
             try:
-                if self.user.claim(name):
+                if self.user.claim(name, wait):
                     return self.join(name)
                 self.stdout.show(f"! {name} is taken; choose another name")
             except (*BROKER_ERRORS, eventlet.Timeout):
@@ -517,13 +538,15 @@ class Chat:
     def join(self, name):
         self.stdout.show(f"Welcome to chat, {name}!")
         self.send(Joined(name))
-        self.send(Who(name, reply_to=CLIENT_ID))
+        if not self.send(Who(name, reply_to=CLIENT_ID)):
+            self.show_room()  # no answers will come: as far as we know
 
     def show_room_when_answered(self):
-        # Our question has gone round. A busy room answers late: so until the
-        # room has been quiet for WHO_WAIT.
-        self.user.heard = time.monotonic()
-        while (quiet := time.monotonic() - self.user.heard) < WHO_WAIT:
+        # Our question has gone round. A busy room answers late: so until no
+        # one has joined, asked or answered for WHO_WAIT, 10 of them at most.
+        started = self.user.heard = time.monotonic()
+        while (quiet := time.monotonic() - self.user.heard) < WHO_WAIT and (
+                time.monotonic() - started < 10 * WHO_WAIT):
             eventlet.sleep(WHO_WAIT - quiet)
         self.show_room()
 
@@ -531,8 +554,9 @@ class Chat:
     def join_again(self):
         self.stdout.show("! reconnected; what was said meanwhile did not reach you")
         if name := self.user.name:
-            self.user.release()  # the old claim went, or goes, with its connection
-            self.log_in(name)
+            # The old claim went, or goes; its queue may be on a node that is
+            # stopping, which takes a few seconds to let it go.
+            self.log_in(name, wait=REJOIN_WAIT)
 
     def show_room(self):
         if self.user.name:  # still here when the answers are in
@@ -546,14 +570,14 @@ class Chat:
             with eventlet.Timeout(ECHO_WAIT, False):
                 while self.user.unheard > 0:
                     eventlet.sleep(0.01)
-            self.user.release()
             self.stdout.show(f"* {name} left")
+            self.user.release()
 
-    def send(self, event, event_type=None):
+    def send(self, event, routing_key=None):
         """Dispatch `event`: False if the broker did not take it in time."""
         def dispatch():
             with contextlib.suppress(*BROKER_ERRORS):
-                self.dispatch(event_type or event.type, dataclasses.asdict(event))
+                self.dispatch(routing_key or event.type, dataclasses.asdict(event))
                 return True
 
         # Waited for in a thread of its own: a stalled broker can hold a
@@ -577,6 +601,7 @@ class Chat:
         joined = self.receive(Joined, payload)
         if joined and joined.author != self.user.name:
             self.user.room.add(joined.author)
+            self.user.gone.discard(joined.author)
             self.stdout.show(f"* {joined.author} joined")
 
     @broadcast(Left.type)
@@ -584,6 +609,7 @@ class Chat:
         left = self.receive(Left, payload)
         if left and left.author != self.user.name:
             self.user.room.discard(left.author)
+            self.user.gone.add(left.author)  # an answer it sent may come later
             self.stdout.show(f"* {left.author} left")
 
     @broadcast(Who.type)
@@ -592,24 +618,26 @@ class Chat:
             return
         if who.author == self.user.name:
             self.show_room_when_answered()
-        else:
+        elif CLIENT_ID_FORM.fullmatch(who.reply_to):  # else no routing key
             self.send(Here(self.user.name), f"here.{who.reply_to}")
 
     @broadcast(Here.type)
     def on_here(self, payload):
-        if here := self.receive(Here, payload):
+        here = self.receive(Here, payload)
+        if here and here.author not in self.user.gone:
             self.user.room.add(here.author)
 
     def receive(self, event_type, payload):
         """The event in `payload`, if we are in and it is well formed, safe to print."""
-        fields = [field.name for field in dataclasses.fields(event_type)]
         if not self.user.name:
             return None
+        fields = [field.name for field in dataclasses.fields(event_type)]
         if not (isinstance(payload, dict)
                 and all(isinstance(payload.get(name), str) for name in fields)):
             self.stdout.show(f"! ignored a malformed {event_type.type} event")
             return None
-        self.user.heard = time.monotonic()
+        if event_type is not Message:  # the room as it changes
+            self.user.heard = time.monotonic()
         return event_type(**{name: printable(payload[name]) for name in fields})
 
 
@@ -679,12 +707,19 @@ def printable(text, limit=MAX_MESSAGE):
     return f"{shown}... [{cut} more characters not shown]" if cut > 0 else shown
 
 
+def connect(connection, uri):
+    """Connect to the first of the nodes in `uri` that answers: each once, now."""
+    connection.ensure_connection(max_retries=uri.count(";"), interval_start=0,
+                                 interval_step=0)
+
+
 def check_broker(uri):
     """Connect once to a node, or exit with one line that says why, not pages."""
     try:
         with Connection(uri, connect_timeout=2) as connection:
-            connection.ensure_connection(  # one attempt at each node
-                max_retries=uri.count(";"), interval_start=0, interval_step=0)
+            connect(connection, uri)
+    except KeyboardInterrupt:  # while it waits for a broker that does not answer
+        sys.exit(0)
     except Exception as exc:  # a bad URI, as much as a broker that is down
         where = re.sub(r"(//[^:/@]*:)[^@]*@", r"\1********@", uri)  # no passwords
         sys.exit(f"nameko-chat: cannot connect to the broker at {where} ({exc}). "
