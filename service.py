@@ -64,6 +64,7 @@ WHO_WAIT = 0.5  # seconds of quiet after which a joiner shows who is here
 ECHO_WAIT = 0.25  # seconds that leaving waits for our own lines to come back
 SEND_TIMEOUT = 3  # seconds the broker has to take an event, or a name
 REJOIN_WAIT = 15  # seconds it has to give our name back after a reconnection
+LEAVE_WAIT = 1  # seconds the end of input waits for the last lines, and leaving
 STOP_GRACE = 0.3  # seconds after which main turns a stop into a kill
 EXIT_DEADLINE = 0.4  # seconds after which main ends the process anyway
 CLIENT_ID = uuid.uuid4().hex  # answers to our `who` come as here.CLIENT_ID
@@ -294,8 +295,9 @@ class Stdin(Entrypoint):
                 break
             self.lines.put(line)
         self.lines.put(self.until)
-        self.firing.wait()
-        signal.raise_signal(signal.SIGTERM)  # whoever runs us stops us
+        with eventlet.Timeout(LEAVE_WAIT, False):  # a stalled broker may hold
+            self.firing.wait()  # a line's worker up: whoever runs us stops us
+        signal.raise_signal(signal.SIGTERM)
 
     def fire(self):
         line = None
