@@ -70,14 +70,17 @@ EXIT_DEADLINE = 0.4  # seconds after which main ends the process anyway
 CLIENT_ID = uuid.uuid4().hex  # answers to our `who` come as here.CLIENT_ID
 CLIENT_ID_FORM = re.compile("[A-Za-z0-9]{1,64}")
 BROKER_ERRORS = (OSError, AMQPError, KombuError)  # down, unreachable, refusing
+# C0 and C1 controls and DEL: all that a terminal acts on, from carriage
+# return to the start of every escape sequence.
+CONTROLS = "\x00-\x1f\x7f-\x9f"
+CONTROL = re.compile(f"[{CONTROLS}]")
 
 
 # The console: the terminal, or the pipes that stand in for it, and the line
 # being typed. It is all terminal handling: a first reading may skip it.
 
 # What is typed, key by key: an escape sequence, a control character, or text.
-KEY = re.compile("\x1b(?:\\[[0-?]*[ -/]*[@-~]|O.)?|[\x00-\x1f\x7f-\x9f]"
-                 "|[^\x00-\x1f\x7f-\x9f]+")
+KEY = re.compile(f"\x1b(?:\\[[0-?]*[ -/]*[@-~]|O.)?|[{CONTROLS}]|[^{CONTROLS}]+")
 # Arrows, Home, End and Delete, as control keys (Ctrl-B, -F, -P, -N, -A, -E).
 ESCAPES = {"D": "\x02", "C": "\x06", "A": "\x10", "B": "\x0e", "H": "\x01",
            "1~": "\x01", "F": "\x05", "4~": "\x05", "3~": "\x1b[3~"}
@@ -695,10 +698,6 @@ def main(service=Chat):
 
 # Robustness: the screen is safe from what others send and from odd keys, and
 # the start from a broker that is not there.
-
-# C0 and C1 controls and DEL: all that a terminal acts on, from carriage
-# return to the start of every escape sequence.
-CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def printable(text, limit=MAX_MESSAGE):
