@@ -4,8 +4,12 @@ Every running copy of this file is a nameko service called ``chat``: the
 lines typed are nameko events, broadcast through RabbitMQ to every client.
 """
 import os
+import signal
 import threading
 import warnings
+
+if __name__ == "__main__":  # Ctrl-C before the chat has started: just end
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 # eventlet warns that it is deprecated (see the README), and its green DNS
 # resolver costs a quarter of a second at start, for one name, the broker's.
@@ -30,7 +34,6 @@ import contextlib
 import dataclasses
 import logging
 import re
-import signal
 import socket
 import sys
 import termios
@@ -719,8 +722,6 @@ def check_broker(uri):
     try:
         with Connection(uri, connect_timeout=2) as connection:
             connect(connection, uri)
-    except KeyboardInterrupt:  # while it waits for a broker that does not answer
-        sys.exit(0)
     except Exception as exc:  # a bad URI, as much as a broker that is down
         where = re.sub(r"(//[^:/@]*:)[^@]*@", r"\1********@", uri)  # no passwords
         sys.exit(f"nameko-chat: cannot connect to the broker at {where} ({exc}). "
