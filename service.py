@@ -34,7 +34,6 @@ import contextlib
 import dataclasses
 import logging
 import re
-import socket
 import sys
 import termios
 import time
@@ -101,17 +100,15 @@ class Console(SharedExtension):
     saved_mode = None  # the terminal's modes, when it reads keys
 
     def setup(self):
-        self.out, self.closed = sys.stdout, False
-        self.prompt = PROMPT if os.isatty(0) else ""  # for a script: lines only
+        self.closed, self.prompt = False, PROMPT if os.isatty(0) else ""  # pipes: none
         self.line, self.cursor = [], 0  # the clusters typed, and where the cursor is
         self.drawn_at = 0  # the cursor's column, as last drawn
         self.history, self.recalled = [""], 0  # the lines entered, then a new one
-        if self.out.isatty() and self.prompt:
+        if sys.stdout.isatty() and self.prompt:
             self.saved_mode = termios.tcgetattr(0)
             tty.setcbreak(0, termios.TCSANOW)  # keys unechoed; ^C a signal
-            self.saved_handlers = {signal.SIGTSTP: signal.signal(
-                signal.SIGTSTP, self.suspend), signal.SIGWINCH: signal.signal(
-                signal.SIGWINCH, lambda *_: eventlet.spawn_n(self.redraw))}
+            signal.signal(signal.SIGTSTP, self.suspend)
+            signal.signal(signal.SIGWINCH, lambda *_: eventlet.spawn_n(self.redraw))
 
     def show(self, line):  # on a row of its own, above the line being typed
         self.write(f"{self.erase()}{line}\n{self.input_row()}" if self.saved_mode
@@ -137,10 +134,10 @@ class Console(SharedExtension):
     def write(self, text):
         try:
             if not self.closed:
-                print(text, end="", file=self.out, flush=True)
+                print(text, end="", flush=True)
         except OSError:  # no reader (| head): leave, as at the end of input
             self.closed = True  # and the exit's flush goes nowhere, quietly
-            os.dup2(os.open(os.devnull, os.O_WRONLY), self.out.fileno())
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             signal.raise_signal(signal.SIGTERM)
 
     def lines(self):
@@ -153,21 +150,12 @@ class Console(SharedExtension):
                 for key in KEY.findall(decode(chunk).replace("\r\n", "\n")):
                     if key[0] == "\x1b":  # arrows and such, as their control keys
                         key = ESCAPES.get(key.lstrip("\x1b[O"), "")
+                    if key == "\x04" and not self.line:
+                        return  # Ctrl-D on an empty line
                     if key in ("\r", "\n") and (line := self.enter()) is not None:
                         yield line
-                    elif key == "\x04" and not self.line:
-                        return  # Ctrl-D on an empty line
-                    elif key in ("\x10", "\x0e"):  # Up, Down: the lines entered
-                        self.history[self.recalled] = "".join(self.line)  # kept
-                        self.recalled += 1 if key == "\x0e" else -1
-                        self.recalled = min(max(self.recalled, 0),
-                                            len(self.history) - 1)
-                        self.line = CLUSTER.findall(self.history[self.recalled])
-                        self.cursor = len(self.line)
-                    elif key == "\x0c" and self.saved_mode:  # Ctrl-L
-                        self.write("\x1b[H\x1b[2J")
                     elif key not in ("\r", "\n"):
-                        self.cursor = edit(self.line, self.cursor, key)
+                        self.edit(key)
                 self.redraw()
         if self.line:
             yield "".join(self.line)  # a last line with no line end
@@ -180,8 +168,43 @@ class Console(SharedExtension):
             return None
         self.history[-1:] = [line, ""] if self.saved_mode and line.strip() else [""]
         self.line, self.cursor, self.recalled = [], 0, len(self.history) - 1
-        self.redraw()
         return line
+
+    def edit(self, key):  # any key but Enter
+        line, cursor = self.line, self.cursor
+        if key in ("\x7f", "\b") and cursor:  # Backspace
+            cursor -= 1
+            del line[cursor]
+        elif key in ("\x04", "\x1b[3~"):  # Ctrl-D, Delete
+            del line[cursor:cursor + 1]
+        elif key in ("\x02", "\x06"):  # Left (Ctrl-B), Right (Ctrl-F)
+            cursor = min(max(cursor + (1 if key == "\x06" else -1), 0), len(line))
+        elif key in ("\x01", "\x05"):  # Home (Ctrl-A), End (Ctrl-E)
+            cursor = 0 if key == "\x01" else len(line)
+        elif key in ("\x15", "\x17"):  # Ctrl-U: all before the cursor; Ctrl-W: a word
+            start = 0 if key == "\x15" else cursor
+            while start and line[start - 1].isspace():
+                start -= 1
+            while start and not line[start - 1].isspace():
+                start -= 1
+            del line[start:cursor]
+            cursor = start
+        elif key == "\x0b":  # Ctrl-K: all after the cursor
+            del line[cursor:]
+        elif key in ("\x10", "\x0e"):  # Up, Down: the lines entered, kept as edited
+            self.history[self.recalled] = "".join(line)
+            self.recalled += 1 if key == "\x0e" else -1
+            self.recalled = min(max(self.recalled, 0), len(self.history) - 1)
+            line = self.line = CLUSTER.findall(self.history[self.recalled])
+            cursor = len(line)
+        elif key == "\x0c" and self.saved_mode:  # Ctrl-L
+            self.write("\x1b[H\x1b[2J")
+        elif not CONTROL.match(key):  # text, joined to a cluster before it if need be
+            start = max(cursor - 1, 0)
+            added = CLUSTER.findall("".join(line[start:cursor]) + key)
+            line[start:cursor] = added
+            cursor = start + len(added)
+        self.cursor = cursor
 
     def suspend(self, signum, frame):  # Ctrl-Z: the terminal back as it was found
         termios.tcsetattr(0, termios.TCSANOW, self.saved_mode)
@@ -196,39 +219,10 @@ class Console(SharedExtension):
         if self.saved_mode:
             with contextlib.suppress(termios.error):
                 termios.tcsetattr(0, termios.TCSADRAIN, self.saved_mode)
-            for signum, handler in self.saved_handlers.items():
-                signal.signal(signum, handler)
+            for signum in signal.SIGTSTP, signal.SIGWINCH:
+                signal.signal(signum, signal.SIG_DFL)
 
     stop = kill = close
-
-
-def edit(line, cursor, key):
-    """Edit `line`, a list of clusters, with `key` (not Enter): the new cursor."""
-    if key in ("\x7f", "\b") and cursor:  # Backspace
-        cursor -= 1
-        del line[cursor]
-    elif key in ("\x04", "\x1b[3~"):  # Ctrl-D, Delete
-        del line[cursor:cursor + 1]
-    elif key in ("\x02", "\x06"):  # Left (Ctrl-B), Right (Ctrl-F)
-        cursor = min(max(cursor + (1 if key == "\x06" else -1), 0), len(line))
-    elif key in ("\x01", "\x05"):  # Home (Ctrl-A), End (Ctrl-E)
-        cursor = 0 if key == "\x01" else len(line)
-    elif key in ("\x15", "\x17"):  # Ctrl-U: all before the cursor; Ctrl-W: a word
-        start = 0 if key == "\x15" else cursor
-        while start and line[start - 1].isspace():
-            start -= 1
-        while start and not line[start - 1].isspace():
-            start -= 1
-        del line[start:cursor]
-        cursor = start
-    elif key == "\x0b":  # Ctrl-K: all after the cursor
-        del line[cursor:]
-    elif not CONTROL.match(key):  # text, joined to a cluster before it if need be
-        start = max(cursor - 1, 0)
-        added = CLUSTER.findall("".join(line[start:cursor]) + key)
-        line[start:cursor] = added
-        cursor = start + len(added)
-    return cursor
 
 
 def fit(clusters, room):
@@ -249,8 +243,7 @@ class Once(Entrypoint):
     """Entrypoint that fires once, at start: ``@once`` or ``@once("robot")``."""
 
     def __init__(self, *args, **kwargs):
-        self.args = args
-        self.kwargs = kwargs
+        self.args, self.kwargs = args, kwargs
         super().__init__()
 
     def start(self):
@@ -270,9 +263,9 @@ class Stdout(DependencyProvider):
 
 
 class Stdin(Entrypoint):
-    """Entrypoint that fires the decorated method with each line typed, in
-    order. At end of input, or at the line `until`, it fires it with `until`
-    and ends the process, as SIGTERM does; a stop fires `until` too."""
+    """Entrypoint that fires the decorated method with each line typed, in order,
+    then with `until`: at that line, at end of input (then it raises SIGTERM) or
+    at a stop."""
 
     console = Console()
 
@@ -327,8 +320,7 @@ stdin = Stdin.decorator
 
 class ChatQueueConsumer(QueueConsumer):
     """nameko's QueueConsumer, which says when the room first reaches us, and
-    fires `@reconnected` entrypoints each time it is back: kombu calls
-    `on_consume_ready`, a callback of its ConsumerMixin, at each connection."""
+    fires `@reconnected` entrypoints each time it is back."""
 
     def __init__(self):
         super().__init__()
@@ -357,8 +349,7 @@ def broadcast(event_type):
 
 
 class Reconnected(Entrypoint):
-    """Entrypoint that fires the decorated method each time the chat's queue
-    consumer connects again, after it lost the broker."""
+    """Entrypoint that fires each time the chat's queue consumer is back."""
 
     queue_consumer = ChatQueueConsumer()
 
@@ -388,12 +379,10 @@ class User(DependencyProvider):
         return self
 
     def claim(self, name, wait=SEND_TIMEOUT):
-        """Hold `name`, with our last will, instead of any name held before;
-        False if another client holds it. Raises BROKER_ERRORS, or
-        eventlet.Timeout if the broker takes longer than `wait` seconds."""
+        """Hold `name`, with our last will, instead of any name held before: False
+        if another holds it. Raises BROKER_ERRORS, or eventlet.Timeout after `wait`."""
         self.drop()
-        # The queue consumer's nodes, TLS and heartbeat; a node that does not
-        # answer at once costs at most a third of the time we have.
+        # The queue consumer's nodes, TLS and heartbeat; each node a third of the time.
         connection = self.queue_consumer.connection.clone(
             connect_timeout=SEND_TIMEOUT / 3)
         queue = Queue(f"chat.name.{name}", durable=False, queue_arguments={
@@ -427,18 +416,16 @@ class User(DependencyProvider):
                 return False
             raise
         self.name, self.connection, self.will = name, connection, wills[0]
-        self.room.clear()
-        self.unheard = 0
+        self.room, self.unheard = set(), 0
         self.holding = self.container.spawn_managed_thread(self.hold)
         return True
 
     def hold(self):
-        """Keep the name's connection alive while it lasts: as nameko's queue
-        consumer does, read for a second at a time and send heartbeats."""
+        """Keep the name's connection alive, as nameko's queue consumer does."""
         connection = self.connection
         with contextlib.suppress(*BROKER_ERRORS):  # gone: the will tells
             while True:
-                with contextlib.suppress(socket.timeout):
+                with contextlib.suppress(TimeoutError):
                     connection.drain_events(timeout=1)
                 connection.heartbeat_check()
 
@@ -537,17 +524,15 @@ class Chat:
         elif name:
             try:
                 if self.user.claim(name, wait):
-                    return self.join(name)
+                    self.stdout.show(f"Welcome to chat, {name}!")
+                    self.send(Joined(name))
+                    if not self.send(Who(name, reply_to=CLIENT_ID)):
+                        self.show_room()  # no answers will come: as far as we know
+                    return
                 self.stdout.show(f"! {name} is taken; choose another name")
             except (*BROKER_ERRORS, eventlet.Timeout):
                 self.stdout.show("! the broker did not answer")
         self.stdout.show(ASK_NAME)
-
-    def join(self, name):
-        self.stdout.show(f"Welcome to chat, {name}!")
-        self.send(Joined(name))
-        if not self.send(Who(name, reply_to=CLIENT_ID)):
-            self.show_room()  # no answers will come: as far as we know
 
     def show_room_when_answered(self):
         # Our question has gone round. A busy room answers late: so until no
@@ -561,9 +546,7 @@ class Chat:
     @reconnected
     def join_again(self):
         self.stdout.show("! reconnected; what was said meanwhile did not reach you")
-        if name := self.user.name:
-            # The old claim went, or goes; its queue may be on a node that is
-            # stopping, which takes a few seconds to let it go.
+        if name := self.user.name:  # claimed again: a stopping node lets go slowly
             self.log_in(name, wait=REJOIN_WAIT)
 
     def show_room(self):
@@ -699,8 +682,7 @@ def main(service=Chat):
         running.wait()
 
 
-# Robustness: the screen is safe from what others send and from odd keys, and
-# the start from a broker that is not there.
+# Robustness: the screen safe from what others send, the start from no broker.
 
 
 def printable(text, limit=MAX_MESSAGE):

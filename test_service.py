@@ -1385,7 +1385,7 @@ def test_every_way_of_leaving_gives_the_terminal_back(
     name = unique("leaver")
     if leave == "crash":  # the console itself fails, at the first key
         tmux.type(" ".join([sys.executable, "-c", repr(
-            "import service; service.edit = None; service.main()"),
+            "import service; service.Console.edit = None; service.main()"),
             "--broker", amqp_uri]))
         tmux.press("Enter")
         tmux.wait_for_text("Please enter your name:")
