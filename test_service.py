@@ -11,7 +11,7 @@ outages with a proxy of their own, never by stopping the broker.
 # eventlet's monkey patch before anything else is imported.
 from service import (
     CLIENT_ID, CLUSTER, ECHO_WAIT, MAX_MESSAGE, WHO_WAIT, Chat, Console,
-    Message, Stdout, User, broadcast, edit, once, printable, stdin,
+    Message, Stdout, User, broadcast, once, printable, stdin,
 )
 
 import base64
@@ -313,8 +313,11 @@ def test_stdout_shows_lines_and_a_prompt_for_a_terminal_at_stop(
 ])
 def test_edit_acts_on_the_line_like_a_terminal(typed, key, edited):
     before, after = typed.split("|")
-    line = CLUSTER.findall(before) + CLUSTER.findall(after)
-    cursor = edit(line, len(CLUSTER.findall(before)), key)
+    console = Console()
+    console.line = CLUSTER.findall(before) + CLUSTER.findall(after)
+    console.cursor = len(CLUSTER.findall(before))
+    console.edit(key)
+    line, cursor = console.line, console.cursor
     assert "".join(line[:cursor]) + "|" + "".join(line[cursor:]) == edited
 
 
