@@ -43,7 +43,6 @@ import uuid
 
 from amqp.exceptions import AccessRefused, AMQPError, NotFound
 from eventlet.green import os as green_os
-from eventlet.queue import LightQueue
 from greenlet import GreenletExit
 from kombu import Connection, Producer, Queue, pools
 from kombu.exceptions import KombuError
@@ -152,10 +151,10 @@ class Console(SharedExtension):
                         key = ESCAPES.get(key.lstrip("\x1b[O"), "")
                     if key == "\x04" and not self.line:
                         return  # Ctrl-D on an empty line
-                    if key in ("\r", "\n") and (line := self.enter()) is not None:
-                        yield line
-                    elif key not in ("\r", "\n"):
+                    if key not in ("\r", "\n"):
                         self.edit(key)
+                    elif (line := self.enter()) is not None:
+                        yield line
                 self.redraw()
         if self.line:
             yield "".join(self.line)  # a last line with no line end
@@ -274,7 +273,7 @@ class Stdin(Entrypoint):
         super().__init__(**kwargs)
 
     def start(self):
-        self.lines, self.worker_done = LightQueue(), eventlet.Event()
+        self.lines, self.worker_done = eventlet.Queue(), eventlet.Event()
         self.firing = self.container.spawn_managed_thread(self.fire)
         self.reading = self.container.spawn_managed_thread(self.read)
 
@@ -284,9 +283,6 @@ class Stdin(Entrypoint):
         self.lines.put(self.until)
         self.firing.wait()
         self.console.close()  # the terminal back now, whatever the broker does
-
-    def kill(self):
-        self.console.close()
 
     def read(self):
         for line in self.console.lines():
@@ -372,8 +368,7 @@ class User(DependencyProvider):
     def setup(self):
         self.name = self.connection = None
         self.room, self.gone = set(), set()  # the others logged in; who left
-        self.unheard = 0  # lines we sent that have not come back to us yet
-        self.heard = 0  # when the room last told us of someone (time.monotonic)
+        self.unheard, self.heard = 0, 0  # our lines not back yet; the room's last news
 
     def get_dependency(self, worker_ctx):
         return self
@@ -614,8 +609,7 @@ class Chat:
 
     @broadcast(Here.type)
     def on_here(self, payload):
-        here = self.receive(Here, payload)
-        if here and here.author not in self.user.gone:
+        if (here := self.receive(Here, payload)) and here.author not in self.user.gone:
             self.user.room.add(here.author)
 
     def receive(self, event_type, payload):
@@ -683,7 +677,6 @@ def main(service=Chat):
 
 
 # Robustness: the screen safe from what others send, the start from no broker.
-
 
 def printable(text, limit=MAX_MESSAGE):
     """`text` from another user, safe to print: control characters shown as
