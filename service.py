@@ -368,7 +368,8 @@ class User(DependencyProvider):
     def setup(self):
         self.name = self.connection = None
         self.room, self.gone = set(), set()  # the others logged in; who left
-        self.unheard, self.heard = 0, 0  # our lines not back yet; the room's last news
+        self.unheard = 0  # lines we sent that have not come back to us yet
+        self.heard = 0  # when the room last told us of someone (time.monotonic)
 
     def get_dependency(self, worker_ctx):
         return self
@@ -519,15 +520,17 @@ class Chat:
         elif name:
             try:
                 if self.user.claim(name, wait):
-                    self.stdout.show(f"Welcome to chat, {name}!")
-                    self.send(Joined(name))
-                    if not self.send(Who(name, reply_to=CLIENT_ID)):
-                        self.show_room()  # no answers will come: as far as we know
-                    return
+                    return self.join(name)
                 self.stdout.show(f"! {name} is taken; choose another name")
             except (*BROKER_ERRORS, eventlet.Timeout):
                 self.stdout.show("! the broker did not answer")
         self.stdout.show(ASK_NAME)
+
+    def join(self, name):
+        self.stdout.show(f"Welcome to chat, {name}!")
+        self.send(Joined(name))
+        if not self.send(Who(name, reply_to=CLIENT_ID)):
+            self.show_room()  # no answers will come: as far as we know
 
     def show_room_when_answered(self):
         # Our question has gone round. A busy room answers late: so until no
@@ -609,7 +612,8 @@ class Chat:
 
     @broadcast(Here.type)
     def on_here(self, payload):
-        if (here := self.receive(Here, payload)) and here.author not in self.user.gone:
+        here = self.receive(Here, payload)
+        if here and here.author not in self.user.gone:
             self.user.room.add(here.author)
 
     def receive(self, event_type, payload):
