@@ -3,9 +3,9 @@
 Every running copy of this file is a nameko service called ``chat``: the
 lines typed are nameko events, broadcast through RabbitMQ to every client.
 """
+import logging
 import os
 import signal
-import threading
 import warnings
 
 if __name__ == "__main__":  # Ctrl-C before the chat has started: just end
@@ -18,21 +18,16 @@ os.environ.setdefault("EVENTLET_NO_GREENDNS", "yes")
 
 import eventlet
 
-# Python 3.13.4+ keeps a copy of threading's _active_limbo_lock as a default of
-# a __del__ (gh-130522) that monkey_patch() cannot green: hide it while patching.
-_del = getattr(getattr(threading, "_DeleteDummyThreadOnDel", None), "__del__", None)
-_copies = _del and _del.__code__.co_varnames[1:3] == ("_active_limbo_lock", "_active")
-if _copies:
-    _del.__defaults__ = None
+# Python 3.13.4+ keeps a lock where monkey_patch() cannot green it (gh-130522),
+# and eventlet logs an error: a false alarm, as no other OS thread takes it.
+logging.disable(logging.ERROR)
 eventlet.monkey_patch()  # green sockets and threads: nameko needs them
-if _copies:
-    _del.__defaults__ = (threading._active_limbo_lock, threading._active)
+logging.disable(logging.NOTSET)
 
 import argparse
 import codecs
 import contextlib
 import dataclasses
-import logging
 import re
 import sys
 import termios
@@ -68,6 +63,7 @@ REJOIN_WAIT = 15  # seconds it has to give our name back after a reconnection
 LEAVE_WAIT = 1  # seconds the end of input waits for the last lines, and leaving
 STOP_GRACE = 0.3  # seconds after which main turns a stop into a kill
 EXIT_DEADLINE = 0.4  # seconds after which main ends the process anyway
+LEAVE_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)  # Ctrl-C, kill, hangup
 CLIENT_ID = uuid.uuid4().hex  # answers to our `who` come as here.CLIENT_ID
 CLIENT_ID_FORM = re.compile("[A-Za-z0-9]{1,64}")
 BROKER_ERRORS = (OSError, AMQPError, KombuError)  # down, unreachable, refusing
@@ -316,20 +312,21 @@ stdin = Stdin.decorator
 
 class ChatQueueConsumer(QueueConsumer):
     """nameko's QueueConsumer, which says when the room first reaches us, and
-    fires `@reconnected` entrypoints each time it is back."""
+    fires the `@reconnected` entrypoints each time it is back."""
 
     def __init__(self):
         super().__init__()
-        self.consuming, self.reconnected = eventlet.Event(), set()
+        self.consuming = eventlet.Event()
 
     def on_consume_ready(self, connection, channel, consumers, **kwargs):
         super().on_consume_ready(connection, channel, consumers, **kwargs)
-        if self.consuming.ready():  # connected again
-            for entrypoint in list(self.reconnected):
+        if not self.consuming.ready():
+            self.consuming.send()
+            return
+        for entrypoint in self.container.entrypoints:  # connected again
+            if isinstance(entrypoint, Reconnected):
                 with contextlib.suppress(ContainerBeingKilled):
                     self.container.spawn_worker(entrypoint, (), {})
-        else:
-            self.consuming.send()
 
 
 class ChatEventHandler(EventHandler):
@@ -345,15 +342,7 @@ def broadcast(event_type):
 
 
 class Reconnected(Entrypoint):
-    """Entrypoint that fires each time the chat's queue consumer is back."""
-
-    queue_consumer = ChatQueueConsumer()
-
-    def setup(self):
-        self.queue_consumer.reconnected.add(self)
-
-    def stop(self):
-        self.queue_consumer.reconnected.discard(self)
+    """Entrypoint fired by the chat's queue consumer each time it is back."""
 
 
 reconnected = Reconnected.decorator
@@ -408,7 +397,7 @@ class User(DependencyProvider):
         except BaseException as exc:
             connection.collect()
             self.name = None
-            if isinstance(exc, AccessRefused):
+            if isinstance(exc, AccessRefused):  # another client holds it
                 return False
             raise
         self.name, self.connection, self.will = name, connection, wills[0]
@@ -430,8 +419,8 @@ class User(DependencyProvider):
         connection, self.connection = self.connection, None
         if connection:
             self.holding.kill()
-            with eventlet.Timeout(STOP_GRACE / 2, False):  # a polite close,
-                connection.close()
+            with eventlet.Timeout(STOP_GRACE / 2, False):  # a polite close, so
+                connection.close()  # the name is free for a claim that follows
             connection.collect()  # or none, from a stalled broker
 
     def release(self):
@@ -603,11 +592,10 @@ class Chat:
 
     @broadcast(Who.type)
     def on_who(self, payload):
-        if not (who := self.receive(Who, payload)):
-            return
-        if who.author == self.user.name:
+        who = self.receive(Who, payload)
+        if who and who.author == self.user.name:
             self.show_room_when_answered()
-        elif CLIENT_ID_FORM.fullmatch(who.reply_to):  # else no routing key
+        elif who and CLIENT_ID_FORM.fullmatch(who.reply_to):  # else no routing key
             self.send(Here(self.user.name), f"here.{who.reply_to}")
 
     @broadcast(Here.type)
@@ -630,15 +618,11 @@ class Chat:
         return event_type(**{name: printable(payload[name]) for name in fields})
 
 
-LEAVE_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-
-
 def main(service=Chat):
     """Run `service`, the Chat or a subclass of it, until its user leaves."""
-    parser = argparse.ArgumentParser(description="nameko-chat, a console chat",
-                                     epilog="The broker is --broker, else $AMQP_URI, "
-                                     "else amqp://guest:guest@localhost.")
-    parser.add_argument("--broker", help="RabbitMQ's URI, or its nodes' joined by ';'",
+    parser = argparse.ArgumentParser(description="nameko-chat, a console chat")
+    parser.add_argument("--broker", help="RabbitMQ's URI, or its nodes' joined by ';' "
+                        "(default: $AMQP_URI, else amqp://guest:guest@localhost)",
                         default=os.environ.get("AMQP_URI", "amqp://guest:guest@localhost"))
     args = parser.parse_args()
     sys.stdout.reconfigure(errors="backslashreplace")  # shown as codes, no crash

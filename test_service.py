@@ -1517,6 +1517,16 @@ def test_an_unusable_broker_is_one_clear_line_and_exit_1(
     assert "--broker" in line and "AMQP_URI" in line
 
 
+def test_help_says_where_the_broker_comes_from():
+    done = subprocess.run([sys.executable, "service.py", "--help"], cwd=HERE,
+                          capture_output=True, text=True, timeout=30)
+
+    assert done.returncode == 0, done.stderr
+    help_text = " ".join(done.stdout.split())  # as argparse wrapped it
+    assert "--broker" in help_text and "$AMQP_URI" in help_text
+    assert "amqp://guest:guest@localhost" in help_text
+
+
 def assert_both_ways(*clients):
     """Each (name, terminal) says a line, and every terminal shows them all,
     in whatever order they come."""
