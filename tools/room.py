@@ -117,14 +117,24 @@ def roster(client, timeout):
     return set() if text == ROSTER[1] else set(text[len(ROSTER[0]):].strip().split(", "))
 
 
-def quiet(clients, timeout):
-    """Wait until the clients' CPU stays under bench.quiet_cpu for 1 s; return when it went under."""
+def idle_cpu(clients, seconds=3):
+    """The CPU, in cores, that each of the clients uses now."""
     pids = [client.popen.pid for client in clients]
+    used = sum(map(cpu_seconds, pids))
+    time.sleep(seconds)
+    return (sum(map(cpu_seconds, pids)) - used) / seconds / len(pids)
+
+
+def quiet(clients, timeout, idle=0):
+    """Wait until the clients' CPU stays under bench.quiet_cpu, or twice their
+    `idle` CPU (a slower machine's idle), for 1 s; return when it went under."""
+    pids = [client.popen.pid for client in clients]
+    under = max(quiet_cpu(len(pids)), 2 * idle * len(pids))
     used, last_busy = sum(map(cpu_seconds, pids)), time.perf_counter()
     while time.perf_counter() - last_busy < 1:
         time.sleep(0.2)
         now, total = time.perf_counter(), sum(map(cpu_seconds, pids))
-        if total - used > quiet_cpu(len(pids)) * 0.2:
+        if total - used > under * 0.2:
             last_busy = now
         used = total
         if now - last_busy > timeout:
@@ -152,10 +162,11 @@ def run(python, service, broker, clients, storm):
     quiet(room, STORM_WAIT)
     r["join"] = broker.deliveries() - before
     r["idle_conns"] = broker.connections() / len(room)
+    r["idle_cpu"] = idle = idle_cpu(room)
 
     print(f"storm: {storm} more at the same moment ...", flush=True)
     joiners = start(python, service, broker.uri, [f"room-{i}" for i in range(clients + 1, clients + storm + 1)])
-    quiet(room + joiners, STORM_WAIT)
+    quiet(room + joiners, STORM_WAIT, idle)
     before, peak, done = broker.deliveries(), [0], threading.Event()
 
     def poll():
@@ -166,7 +177,12 @@ def run(python, service, broker, clients, storm):
     for client in joiners:
         client.send(client.name)
     rosters = [roster(client, STORM_WAIT) for client in joiners]
-    r["storm_settle"] = quiet(room + joiners, STORM_WAIT) - started
+    # Settled: every joiner has shown its roster, and every earlier member has
+    # told every join; then, the clients' CPU back to idle.
+    tells = [client.expect(f"* {joiner.name} joined", STORM_WAIT) for client in room for joiner in joiners]
+    shown = [next(at for at, t in client.other if t.startswith(ROSTER)) for client in joiners]
+    r["storm_settle"] = max(tells + shown) - started
+    r["storm_quiet"] = quiet(room + joiners, STORM_WAIT, idle) - started
     done.set()
     missed = [len(set(names) - seen) for seen in rosters]
     r["storm_missing"], r["storm_most_missed"] = sum(map(bool, missed)), max(missed)
@@ -195,8 +211,10 @@ def report(r, clients, storm):
         (f"joiner {clients}: others its roster names", r["roster"], f"exactly the {n}", r["roster_right"]),
         (f"join into {n}: deliveries", r["join"], f"<= 4N ({4 * n})", r["join"] <= 4 * n),
         (f"join into {n}: deliveries per member", r["join"] / n, "<= 4", r["join"] <= 4 * n),
+        ("idle CPU per client (ms/s)", r["idle_cpu"] * 1000, "", None),
         ("connections per idle client", r["idle_conns"], "<= 3", r["idle_conns"] <= 3),
         (f"storm of {storm} into {clients}: settled (s)", r["storm_settle"], "<= 5", r["storm_settle"] <= 5),
+        ("storm: CPU back to idle (s)", r["storm_quiet"], "", None),
         (f"storm: rosters missing someone (of {storm})", r["storm_missing"], "0", r["storm_missing"] == 0),
         (f"storm: most of the {clients} one roster missed", r["storm_most_missed"], "", None),
         ("storm: deliveries", r["storm_deliveries"], "", None),
