@@ -22,7 +22,7 @@ import eventlet
 # and eventlet logs an error: a false alarm, as no other OS thread takes it.
 logging.disable(logging.ERROR)
 eventlet.monkey_patch()  # green sockets and threads: nameko needs them
-logging.disable(logging.NOTSET)
+logging.disable(logging.WARNING)  # after it too, no warnings on the screen
 
 import argparse
 import codecs
@@ -46,9 +46,6 @@ from nameko.exceptions import ContainerBeingKilled
 from nameko.extensions import DependencyProvider, Entrypoint, SharedExtension
 from nameko.messaging import QueueConsumer
 from nameko.runners import ServiceRunner
-
-for _name in ("nameko", "amqp"):  # warnings off the screen (kombu's go nowhere)
-    logging.getLogger(_name).setLevel(logging.ERROR)
 
 PROMPT = ">>> "
 ASK_NAME = "Please enter your name:"
@@ -259,8 +256,7 @@ class Stdout(DependencyProvider):
 
 class Stdin(Entrypoint):
     """Entrypoint that fires the decorated method with each line typed, in order,
-    then with `until`: at that line, at end of input (then it raises SIGTERM) or
-    at a stop."""
+    then with `until`: at that line, at end of input (raising SIGTERM), at a stop."""
 
     console = Console()
 
@@ -359,6 +355,7 @@ class User(DependencyProvider):
         self.room, self.gone = set(), set()  # the others logged in; who left
         self.unheard = 0  # lines we sent that have not come back to us yet
         self.heard = 0  # when the room last told us of someone (time.monotonic)
+        self.asked = 0  # when we last asked who is here
 
     def get_dependency(self, worker_ctx):
         return self
@@ -387,8 +384,7 @@ class User(DependencyProvider):
                     except NotFound:  # on a node that is stopping: soon gone
                         eventlet.sleep(0.2)
                 # Exclusive: a second claim gets ACCESS_REFUSED, atomically.
-                channel.basic_consume(queue.name, callback=wills.append,
-                                      exclusive=True)
+                channel.basic_consume(queue.name, callback=wills.append, exclusive=True)
                 # Only once we consume: a will nobody can take expires at once.
                 Producer(channel).publish(dataclasses.asdict(Left(name)),
                                           routing_key=queue.name)
@@ -518,16 +514,19 @@ class Chat:
     def join(self, name):
         self.stdout.show(f"Welcome to chat, {name}!")
         self.send(Joined(name))
+        self.user.asked = time.monotonic()
         if not self.send(Who(name, reply_to=CLIENT_ID)):
             self.show_room()  # no answers will come: as far as we know
 
     def show_room_when_answered(self):
-        # Our question has gone round. A busy room answers late: so until no
-        # one has joined, asked or answered for WHO_WAIT, 10 of them at most.
+        # Our question has gone round. A busy room answers late, as late as our
+        # question took to go round: so until no one has joined, asked or
+        # answered for that long (WHO_WAIT at least), 10 * WHO_WAIT at most.
         started = self.user.heard = time.monotonic()
-        while (quiet := time.monotonic() - self.user.heard) < WHO_WAIT and (
-                time.monotonic() - started < 10 * WHO_WAIT):
-            eventlet.sleep(WHO_WAIT - quiet)
+        wait = max(WHO_WAIT, started - self.user.asked)
+        while (left := min(self.user.heard + wait, started + 10 * WHO_WAIT)
+               - time.monotonic()) > 0:
+            eventlet.sleep(left)
         self.show_room()
 
     @reconnected
