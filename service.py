@@ -3,7 +3,6 @@
 Every running copy of this file is a nameko service called ``chat``: the
 lines typed are nameko events, broadcast through RabbitMQ to every client.
 """
-import logging
 import os
 import signal
 import warnings
@@ -15,6 +14,8 @@ if __name__ == "__main__":  # Ctrl-C before the chat has started: just end
 # resolver costs a quarter of a second at start, for one name, the broker's.
 warnings.filterwarnings("ignore", message="\nEventlet is deprecated")
 os.environ.setdefault("EVENTLET_NO_GREENDNS", "yes")
+
+import logging
 
 import eventlet
 
@@ -355,7 +356,6 @@ class User(DependencyProvider):
         self.room, self.gone = set(), set()  # the others logged in; who left
         self.unheard = 0  # lines we sent that have not come back to us yet
         self.heard = 0  # when the room last told us of someone (time.monotonic)
-        self.asked = 0  # when we last asked who is here
 
     def get_dependency(self, worker_ctx):
         return self
@@ -514,19 +514,16 @@ class Chat:
     def join(self, name):
         self.stdout.show(f"Welcome to chat, {name}!")
         self.send(Joined(name))
-        self.user.asked = time.monotonic()
         if not self.send(Who(name, reply_to=CLIENT_ID)):
             self.show_room()  # no answers will come: as far as we know
 
     def show_room_when_answered(self):
-        # Our question has gone round. A busy room answers late, as late as our
-        # question took to go round: so until no one has joined, asked or
-        # answered for that long (WHO_WAIT at least), 10 * WHO_WAIT at most.
+        # Our question has gone round. A busy room answers late: so until no
+        # one has joined, asked or answered for WHO_WAIT, 10 of them at most.
         started = self.user.heard = time.monotonic()
-        wait = max(WHO_WAIT, started - self.user.asked)
-        while (left := min(self.user.heard + wait, started + 10 * WHO_WAIT)
-               - time.monotonic()) > 0:
-            eventlet.sleep(left)
+        while (quiet := time.monotonic() - self.user.heard) < WHO_WAIT and (
+                time.monotonic() - started < 10 * WHO_WAIT):
+            eventlet.sleep(WHO_WAIT - quiet)
         self.show_room()
 
     @reconnected

@@ -365,7 +365,7 @@ class Holder:
 
     def __init__(self, taken=()):
         self.name, self.room, self.gone = None, set(), set()
-        self.unheard = self.heard = self.asked = 0
+        self.unheard = self.heard = 0
         self.taken = set(taken)
 
     def claim(self, name, wait=None):
@@ -492,25 +492,6 @@ def test_chat_knows_the_room_from_answers_joins_and_leaves(chat):
     chat.handle_line("/who")  # at once, from what it knows
     assert chat.stdout.lines[-1] == "* in the room: bob, dan"
     assert not chat.dispatch.called
-
-
-def test_a_room_slow_to_pass_the_question_on_is_waited_for_as_long(chat):
-    chat.handle_line("ann")
-    chat.user.asked -= 3 * WHO_WAIT  # our question took that long to go round
-    eventlet.spawn_after(2 * WHO_WAIT, chat.on_here, {"author": "bob"})
-    chat.on_who({"author": "ann", "reply_to": CLIENT_ID})  # then a lull
-
-    assert chat.stdout.lines[-1] == "* in the room: bob"
-
-
-def test_the_roster_waits_ten_times_who_wait_at_most(chat):
-    chat.handle_line("ann")
-    chat.user.asked = 0  # long ago: a `who` in our name from another program
-    started = time.monotonic()
-    chat.on_who({"author": "ann", "reply_to": CLIENT_ID})
-
-    assert chat.stdout.lines[-1] == "* nobody else is here"
-    assert time.monotonic() - started < 10 * WHO_WAIT + 1
 
 
 def test_chat_answers_who_if_logged_in_and_not_the_asker(chat):
@@ -1414,7 +1395,7 @@ def test_every_way_of_leaving_gives_the_terminal_back(
     elif leave.startswith("C-c at"):  # as Python imports, or nameko starts
         tmux.type(" ".join(tmux.chat_command()))
         tmux.press("Enter")
-        time.sleep(0.3 if leave == "C-c at start" else 0.05)
+        time.sleep(0.3 if leave == "C-c at start" else 0.15)
     else:
         tmux.chat(name)
         tmux.wait_for_text("here")  # the roster: all has started

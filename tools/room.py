@@ -41,6 +41,19 @@ of 6ddd5a5, 4 runs) and the new one (3 runs, the joiner waiting for a quiet room
     storm: peak connections per client   9.1-9.8          3.0
     kill: all 69 others told (s)         never (in 5 s)   0.067-0.085  <= 2
 
+Runs later that day (the same design; the machine slower: idle at 0.96-1.23 ms/s
+a client, against 0.5-0.6 before), 8 runs, then 2 with the settled time as now:
+
+    joiner 50: others its roster names   49, all right
+    join into 49: deliveries             150 (3.06 a member), every run
+    connections per idle client          3.0
+    storm: all rosters shown, joins told 3.6-5.0 s; as now: 6.9, 8.1 s
+    storm: settled (CPU back to idle)    5.0, 6.2 s (the 2 runs as now)
+    storm: rosters missing someone       4 of 160 (0 in 5 runs): early joiners
+                                         whose room fell quiet for WHO_WAIT at
+                                         the storm's start, before any answer
+    kill: all 69 others told             0.08-0.14 s
+
 The old join costs N*N (49 answers, each to all 50), the new one 3N (joined, who
 and here, each once a member). The old design showed the roster 0.5 s after the
 welcome, before most answers in a storm; the new one waits until the room has
