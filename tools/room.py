@@ -42,14 +42,14 @@ of 6ddd5a5, 4 runs) and the new one (3 runs, the joiner waiting for a quiet room
     kill: all 69 others told (s)         never (in 5 s)   0.067-0.085  <= 2
 
 Runs later that day (the same design; the machine slower: idle at 0.96-1.23 ms/s
-a client, against 0.5-0.6 before), 8 runs, then 2 with the settled time as now:
+a client, against 0.5-0.6 before), 10 runs, the last 2 with "settled" as now:
 
     joiner 50: others its roster names   49, all right
     join into 49: deliveries             150 (3.06 a member), every run
     connections per idle client          3.0
-    storm: all rosters shown, joins told 3.6-5.0 s; as now: 6.9, 8.1 s
-    storm: settled (CPU back to idle)    5.0, 6.2 s (the 2 runs as now)
-    storm: rosters missing someone       4 of 160 (0 in 5 runs): early joiners
+    storm: all rosters shown, joins told 3.6-5.5 s (10 runs)
+    storm: settled (CPU back to idle)    4.6, 7.0 s (the last 2 runs, as now)
+    storm: rosters missing someone       5 of 200 (0 in 6 runs): early joiners
                                          whose room fell quiet for WHO_WAIT at
                                          the storm's start, before any answer
     kill: all 69 others told             0.08-0.14 s
@@ -127,12 +127,13 @@ def start(python, service, uri, names):
 
 
 def roster(client, timeout):
-    """The names in the client's roster: its first, as it shows none before its welcome."""
+    """The names in the client's roster, and when it came: its first, as it shows none
+    before its welcome."""
     client.expect(f"Welcome to chat, {client.name}!", timeout)
     if not client.wait_for(lambda: any(t.startswith(ROSTER) for _, t in client.other), timeout):
         raise BenchError(f"{client.name}: no roster line after its welcome")
-    text = next(t for _, t in client.other if t.startswith(ROSTER))
-    return set() if text == ROSTER[1] else set(text[len(ROSTER[0]):].strip().split(", "))
+    at, text = next((at, t) for at, t in client.other if t.startswith(ROSTER))
+    return set() if text == ROSTER[1] else set(text[len(ROSTER[0]):].strip().split(", ")), at
 
 
 def idle_cpu(clients, seconds=3):
@@ -173,7 +174,7 @@ def run(python, service, broker, clients, storm):
     quiet(room + [last], STORM_WAIT)
     before = broker.deliveries()
     last.send(last.name)
-    seen, others = roster(last, START_TIMEOUT), set(names[:-1])
+    (seen, _), others = roster(last, START_TIMEOUT), set(names[:-1])
     r["roster"] = f"{len(seen & others)}" + (f" +{len(seen - others)}" if seen - others else "")
     r["roster_right"] = seen == others
     room.append(last)
@@ -197,10 +198,9 @@ def run(python, service, broker, clients, storm):
     # Settled: the clients' CPU back to idle. Meanwhile each newcomer waits for
     # its roster (which costs no CPU), and every earlier member tells every join.
     r["storm_settle"] = quiet(room + joiners, STORM_WAIT, idle) - started
-    rosters = [roster(client, STORM_WAIT) for client in joiners]
+    rosters, shown = zip(*[roster(client, STORM_WAIT) for client in joiners], strict=True)
     tells = [client.expect(f"* {joiner.name} joined", STORM_WAIT) for client in room for joiner in joiners]
-    shown = [next(at for at, t in client.other if t.startswith(ROSTER)) for client in joiners]
-    r["storm_told"] = max(tells + shown) - started
+    r["storm_told"] = max(*tells, *shown) - started
     done.set()
     missed = [len(set(names) - seen) for seen in rosters]
     r["storm_missing"], r["storm_most_missed"] = sum(map(bool, missed)), max(missed)
