@@ -396,7 +396,7 @@ class User(DependencyProvider):
             if isinstance(exc, AccessRefused):  # another client holds it
                 return False
             raise
-        self.name, self.connection, self.will = name, connection, wills[0]
+        self.name, self.connection = name, connection  # the will stays unacked
         self.room, self.unheard = set(), 0
         self.holding = self.container.spawn_managed_thread(self.hold)
         return True
@@ -420,10 +420,7 @@ class User(DependencyProvider):
             connection.collect()  # or none, from a stalled broker
 
     def release(self):
-        """Give up the name: our will, rejected, tells the room we left."""
-        if self.connection:
-            with contextlib.suppress(*BROKER_ERRORS):
-                self.will.channel.basic_reject(self.will.delivery_tag, False)
+        """Give up the name: our will, let go with it, tells the room we left."""
         self.drop()
         self.name = None
 

@@ -1104,7 +1104,7 @@ def test_the_wire_format_is_the_contracts(chat_events, run_piped):
         ("joined", {"author": name}),
         ("who", {"author": name}),
         ("message", {"author": name, "msg": "hello wire"}),
-        ("left", {"author": name}),  # the will, rejected: the broker's
+        ("left", {"author": name}),  # the will, dead-lettered: the broker's
     ]
 
 
