@@ -1,8 +1,6 @@
-"""nameko-chat: a serverless console chat built with nameko.
-
-Every running copy of this file is a nameko service called ``chat``: the
-lines typed are nameko events, broadcast through RabbitMQ to every client.
-"""
+"""nameko-chat, a serverless console chat: every running copy of this file is a
+nameko service called ``chat``, and the lines typed are its events, broadcast
+through RabbitMQ to every client."""
 import os
 import signal
 import warnings
@@ -10,17 +8,14 @@ import warnings
 if __name__ == "__main__":  # Ctrl-C before the chat has started: just end
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
-# eventlet warns that it is deprecated (see the README), and its green DNS
-# resolver costs a quarter of a second at start, for one name, the broker's.
-warnings.filterwarnings("ignore", message="\nEventlet is deprecated")
-os.environ.setdefault("EVENTLET_NO_GREENDNS", "yes")
+warnings.filterwarnings("ignore", message="\nEventlet is deprecated")  # see the README
+os.environ.setdefault("EVENTLET_NO_GREENDNS", "yes")  # green DNS: 0.25 s, for one name
 
 import logging
 
 import eventlet
 
-# Python 3.13.4+ keeps a lock where monkey_patch() cannot green it (gh-130522),
-# and eventlet logs an error: a false alarm, as no other OS thread takes it.
+# Python 3.13.4+: eventlet logs a false alarm of a lock it cannot green (gh-130522).
 logging.disable(logging.ERROR)
 eventlet.monkey_patch()  # green sockets and threads: nameko needs them
 logging.disable(logging.WARNING)  # after it too, no warnings on the screen
@@ -35,7 +30,6 @@ import termios
 import time
 import tty
 import unicodedata
-import uuid
 
 from amqp.exceptions import AccessRefused, AMQPError, NotFound
 from eventlet.green import os as green_os
@@ -62,17 +56,13 @@ LEAVE_WAIT = 1  # seconds the end of input waits for the last lines, and leaving
 STOP_GRACE = 0.3  # seconds after which main turns a stop into a kill
 EXIT_DEADLINE = 0.4  # seconds after which main ends the process anyway
 LEAVE_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)  # Ctrl-C, kill, hangup
-CLIENT_ID = uuid.uuid4().hex  # answers to our `who` come as here.CLIENT_ID
-CLIENT_ID_FORM = re.compile("[A-Za-z0-9]{1,64}")
+CLIENT_ID = os.urandom(16).hex()  # answers to our `who` come as here.CLIENT_ID
 BROKER_ERRORS = (OSError, AMQPError, KombuError)  # down, unreachable, refusing
-# C0 and C1 controls and DEL: all that a terminal acts on, from carriage
-# return to the start of every escape sequence.
-CONTROLS = "\x00-\x1f\x7f-\x9f"
+CONTROLS = "\x00-\x1f\x7f-\x9f"  # C0, C1 and DEL: CR, ESC, all a terminal acts on
 CONTROL = re.compile(f"[{CONTROLS}]")
 
 
-# The console: the terminal, or the pipes that stand in for it, and the line
-# being typed. It is all terminal handling: a first reading may skip it.
+# The console: all terminal handling, which a first reading may skip.
 
 # What is typed, key by key: an escape sequence, a control character, or text.
 KEY = re.compile(f"\x1b(?:\\[[0-?]*[ -/]*[@-~]|O.)?|[{CONTROLS}]|[^{CONTROLS}]+")
@@ -89,7 +79,6 @@ CLUSTER = re.compile(f"(?:.{_MARK}*\u200d)*.{_MARK}*", re.DOTALL)
 class Console(SharedExtension):
     """The terminal, or the pipes that stand in for it, shared by every extension
     that declares it: on a terminal, the line being typed stays under the rest."""
-
     saved_mode = None  # the terminal's modes, when it reads keys
 
     def setup(self):
@@ -116,6 +105,16 @@ class Console(SharedExtension):
         return f"\x1b[{up}A\r\x1b[J" if up else "\r\x1b[K"
 
     def input_row(self):  # the prompt, and what fits of the line around the cursor
+        def fit(clusters, room):  # the first that fit in `room` columns; room left
+            shown = []
+            for cluster in clusters:
+                width = 1 + (unicodedata.east_asian_width(cluster[0]) in "WF")
+                if width > room:
+                    break
+                shown.append(cluster)
+                room -= width
+            return shown, room
+
         columns = os.get_terminal_size(0).columns - 1  # the last one free: no wrap
         prompt = PROMPT if columns > len(PROMPT) else ""
         left, room = fit(reversed(self.line[:self.cursor]), columns - len(prompt))
@@ -133,8 +132,7 @@ class Console(SharedExtension):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             signal.raise_signal(signal.SIGTERM)
 
-    def lines(self):
-        """Yield each line typed, until input ends, edited key by key."""
+    def lines(self):  # each line typed, until input ends, edited key by key
         decode = codecs.getincrementaldecoder("utf-8")("replace").decode
         # A green read can be killed as it waits (a real thread's cannot): it
         # never holds the exit up. /dev/null, which cannot be waited for, raises.
@@ -170,10 +168,9 @@ class Console(SharedExtension):
             del line[cursor]
         elif key in ("\x04", "\x1b[3~"):  # Ctrl-D, Delete
             del line[cursor:cursor + 1]
-        elif key in ("\x02", "\x06"):  # Left (Ctrl-B), Right (Ctrl-F)
-            cursor = min(max(cursor + (1 if key == "\x06" else -1), 0), len(line))
-        elif key in ("\x01", "\x05"):  # Home (Ctrl-A), End (Ctrl-E)
-            cursor = 0 if key == "\x01" else len(line)
+        elif key in ("\x02", "\x06", "\x01", "\x05"):  # Left, Right, Home, End
+            cursor = {"\x02": max(cursor - 1, 0), "\x06": min(cursor + 1, len(line)),
+                      "\x01": 0, "\x05": len(line)}[key]
         elif key in ("\x15", "\x17"):  # Ctrl-U: all before the cursor; Ctrl-W: a word
             start = 0 if key == "\x15" else cursor
             while start and line[start - 1].isspace():
@@ -218,18 +215,6 @@ class Console(SharedExtension):
     stop = kill = close
 
 
-def fit(clusters, room):
-    """The first of `clusters` that fit in `room` columns, and the room left."""
-    shown = []
-    for cluster in clusters:
-        width = 1 + (unicodedata.east_asian_width(cluster[0]) in "WF")
-        if width > room:
-            break
-        shown.append(cluster)
-        room -= width
-    return shown, room
-
-
 # Extensions: entrypoints start work, dependency providers reach out for it.
 
 class Once(Entrypoint):
@@ -248,7 +233,6 @@ once = Once.decorator
 
 class Stdout(DependencyProvider):
     """Dependency provider of the console: ``self.stdout.show("a line")``."""
-
     console = Console()
 
     def get_dependency(self, worker_ctx):
@@ -258,7 +242,6 @@ class Stdout(DependencyProvider):
 class Stdin(Entrypoint):
     """Entrypoint that fires the decorated method with each line typed, in order,
     then with `until`: at that line, at end of input (raising SIGTERM), at a stop."""
-
     console = Console()
 
     def __init__(self, until, **kwargs):
@@ -270,8 +253,7 @@ class Stdin(Entrypoint):
         self.firing = self.container.spawn_managed_thread(self.fire)
         self.reading = self.container.spawn_managed_thread(self.read)
 
-    def stop(self):
-        # The lines read are still handled, then `until`, then no more.
+    def stop(self):  # the lines read are still handled, then `until`, then no more
         self.reading.kill()
         self.lines.put(self.until)
         self.firing.wait()
@@ -289,15 +271,13 @@ class Stdin(Entrypoint):
 
     def fire(self):
         line = None
-        while line != self.until:
-            line = self.lines.get()
-            try:
+        with contextlib.suppress(ContainerBeingKilled):
+            while line != self.until:
+                line = self.lines.get()
                 self.container.spawn_worker(self, (line,), {},
                                             handle_result=self.handle_result)
-            except ContainerBeingKilled:
-                return
-            self.worker_done.wait()
-            self.worker_done.reset()
+                self.worker_done.wait()
+                self.worker_done.reset()
 
     def handle_result(self, worker_ctx, result, exc_info):
         self.worker_done.send()
@@ -328,7 +308,6 @@ class ChatQueueConsumer(QueueConsumer):
 
 class ChatEventHandler(EventHandler):
     """nameko's event handler, on the chat's queue consumer."""
-
     queue_consumer = ChatQueueConsumer()
 
 
@@ -348,7 +327,6 @@ reconnected = Reconnected.decorator
 class User(DependencyProvider):
     """Dependency provider of the user, the same to every worker (each has a new
     service instance: state lives in providers): a name held on the broker."""
-
     queue_consumer = ChatQueueConsumer()
 
     def setup(self):
@@ -401,8 +379,7 @@ class User(DependencyProvider):
         self.holding = self.container.spawn_managed_thread(self.hold)
         return True
 
-    def hold(self):
-        """Keep the name's connection alive, as nameko's queue consumer does."""
+    def hold(self):  # the name's connection kept alive, as nameko's consumer does
         connection = self.connection
         with contextlib.suppress(*BROKER_ERRORS):  # gone: the will tells
             while True:
@@ -410,8 +387,7 @@ class User(DependencyProvider):
                     connection.drain_events(timeout=1)
                 connection.heartbeat_check()
 
-    def drop(self):
-        """Let the name's connection go, if we hold one: the will goes off."""
+    def drop(self):  # let the name's connection go, if we hold one: the will goes off
         connection, self.connection = self.connection, None
         if connection:
             self.holding.kill()
@@ -419,8 +395,7 @@ class User(DependencyProvider):
                 connection.close()  # the name is free for a claim that follows
             connection.collect()  # or none, from a stalled broker
 
-    def release(self):
-        """Give up the name: our will, let go with it, tells the room we left."""
+    def release(self):  # give up the name: our will, let go with it, tells the room
         self.drop()
         self.name = None
 
@@ -460,8 +435,6 @@ class Here:  # sent as here.ID, which only the asker's queue is bound to
     type = f"here.{CLIENT_ID}"  # to us; to another client, here.ITS_ID
     author: str
 
-
-# The service.
 
 class Chat:
     """The chat: every client runs one, and every client hears every event."""
@@ -515,8 +488,8 @@ class Chat:
             self.show_room()  # no answers will come: as far as we know
 
     def show_room_when_answered(self):
-        # Our question has gone round. A busy room answers late: so until no
-        # one has joined, asked or answered for WHO_WAIT, 10 of them at most.
+        # Our question has gone round. A busy room answers late: so until it has
+        # been quiet for WHO_WAIT (see receive), 10 WHO_WAITs at most.
         started = self.user.heard = time.monotonic()
         while (quiet := time.monotonic() - self.user.heard) < WHO_WAIT and (
                 time.monotonic() - started < 10 * WHO_WAIT):
@@ -588,7 +561,7 @@ class Chat:
         who = self.receive(Who, payload)
         if who and who.author == self.user.name:
             self.show_room_when_answered()
-        elif who and CLIENT_ID_FORM.fullmatch(who.reply_to):  # else no routing key
+        elif who and re.fullmatch("[A-Za-z0-9]{1,64}", who.reply_to):  # a safe key
             self.send(Here(self.user.name), f"here.{who.reply_to}")
 
     @broadcast(Here.type)
