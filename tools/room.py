@@ -54,6 +54,12 @@ a client, against 0.5-0.6 before), 10 runs, the last 2 with "settled" as now:
                                          the storm's start, before any answer
     kill: all 69 others told             0.08-0.14 s
 
+Five runs on the evening of 2026-12-01 (idle at 0.77-0.90 ms/s a client): settled
+4.66-5.92 s, all rosters shown and joins told 3.16-4.61 s, rosters short 3 of 100, the
+rest as above. Sampled every 0.25 s, the 50 members used 1.2-1.75 cores until 3.3 s,
+then the 20 newcomers 1.5-1.85 cores until 4.2 s, working off their answers; after that
+the room used 1-2.5 times its idle, which is what holds "settled" past the last roster.
+
 The old join costs N*N (49 answers, each to all 50), the new one 3N (joined, who
 and here, each once a member). The old design showed the roster 0.5 s after the
 welcome, before most answers in a storm; the new one waits until the room has
