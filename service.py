@@ -477,8 +477,8 @@ class Chat:
                 if self.user.claim(name, wait):
                     return self.join(name)
                 self.stdout.show(f"! {name} is taken; choose another name")
-            except (*BROKER_ERRORS, eventlet.Timeout):
-                self.stdout.show("! the broker did not answer")
+            except (*BROKER_ERRORS, eventlet.Timeout) as exc:  # down, stalled, refusing
+                self.stdout.show(f"! the broker did not take the name ({exc})")
         self.stdout.show(ASK_NAME)
 
     def join(self, name):

@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 import eventlet
 import pexpect
 import pytest
+from amqp.exceptions import InternalError
 from kombu import Connection, Exchange, Queue
 from nameko.extensions import DependencyProvider
 from nameko.standalone.events import event_dispatcher
@@ -402,6 +403,25 @@ def test_chat_refuses_a_name_another_client_holds(chat):
     assert not chat.dispatch.called
     assert chat.stdout.lines == [
         "! bob is taken; choose another name", "Please enter your name:"]
+
+
+def test_chat_says_why_the_broker_did_not_take_a_name(chat, monkeypatch):
+    # What a RabbitMQ that denies non-durable, non-exclusive queues answers.
+    refused = InternalError("INTERNAL_ERROR - Feature `transient_nonexcl_queues` is "
+                            "deprecated.", (50, 10), "Queue.declare", 541)
+
+    def claim(name, wait):
+        raise refused
+
+    monkeypatch.setattr(chat.user, "claim", claim)
+    chat.handle_line("ann")
+
+    assert chat.user.name is None
+    assert not chat.dispatch.called
+    [said, asked] = chat.stdout.lines
+    assert said.startswith("! the broker did not take the name (")
+    assert "transient_nonexcl_queues" in said
+    assert asked == "Please enter your name:"
 
 
 def test_chat_asks_again_after_a_blank_name(chat):
