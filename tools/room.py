@@ -60,6 +60,14 @@ rest as above. Sampled every 0.25 s, the 50 members used 1.2-1.75 cores until 3.
 then the 20 newcomers 1.5-1.85 cores until 4.2 s, working off their answers; after that
 the room used 1-2.5 times its idle, which is what holds "settled" past the last roster.
 
+Six more that night (idle at 0.84-0.99 ms/s a client): settled 3.65-7.19 s, all
+rosters shown and joins told 3.21-4.93 s, rosters short 3 of 120, each missing 38
+to 50 of the 50 members (two of them the storm's first welcomes). Sampled every 0.25 s, the clients used 1.0-1.5
+cores and the broker 0.4-0.9 until 3.1-3.6 s: both cores full. Read over 1 s windows
+instead of 0.2 s, the same runs settled in 2.84-5.37 s: no better, so "quiet" stays.
+Traced (2 runs more), a joiner's two publishes, joined and who, each waiting for the
+broker's confirm, took 0.35 to 2.6 s in the storm.
+
 The old join costs N*N (49 answers, each to all 50), the new one 3N (joined, who
 and here, each once a member). The old design showed the roster 0.5 s after the
 welcome, before most answers in a storm; the new one waits until the room has
