@@ -86,6 +86,7 @@ class Console(SharedExtension):
         self.line, self.cursor = [], 0  # the clusters typed, and where the cursor is
         self.drawn_at = 0  # the cursor's column, as last drawn
         self.history, self.recalled = [""], 0  # the lines entered, then a new one
+        self.at_bottom = False  # the input row moved to the last row (at first Enter)
         if sys.stdout.isatty() and self.prompt:
             self.saved_mode = termios.tcgetattr(0)
             tty.setcbreak(0, termios.TCSANOW)  # keys unechoed; ^C a signal
@@ -158,6 +159,9 @@ class Console(SharedExtension):
                       f"{MAX_MESSAGE}; shorten it")
             return None
         self.history[-1:] = [line, ""] if self.saved_mode and line.strip() else [""]
+        if self.saved_mode and not self.at_bottom:  # a narrower terminal rewraps
+            self.at_bottom = True  # rows upward, off the screen's top if it is high
+            self.write(self.erase() + "\n" * (os.get_terminal_size(0).lines - 1))
         self.line, self.cursor, self.recalled = [], 0, len(self.history) - 1
         return line
 
@@ -188,7 +192,7 @@ class Console(SharedExtension):
             line = self.line = CLUSTER.findall(self.history[self.recalled])
             cursor = len(line)
         elif key == "\x0c" and self.saved_mode:  # Ctrl-L
-            self.write("\x1b[H\x1b[2J")
+            self.write("\x1b[2J\x1b[999;1H")  # cleared; the input row at the bottom
         elif not CONTROL.match(key):  # text, joined to a cluster before it if need be
             start = max(cursor - 1, 0)
             added = CLUSTER.findall("".join(line[start:cursor]) + key)
