@@ -159,8 +159,8 @@ class Console(SharedExtension):
                       f"{MAX_MESSAGE}; shorten it")
             return None
         self.history[-1:] = [line, ""] if self.saved_mode and line.strip() else [""]
-        if self.saved_mode and not self.at_bottom:  # a narrower terminal rewraps
-            self.at_bottom = True  # rows upward, off the screen's top if it is high
+        if self.saved_mode and not self.at_bottom:  # a narrower window rewraps
+            self.at_bottom = True  # upward: from here, only old rows go off the top
             self.write(self.erase() + "\n" * (os.get_terminal_size(0).lines - 1))
         self.line, self.cursor, self.recalled = [], 0, len(self.history) - 1
         return line
