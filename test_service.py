@@ -827,6 +827,7 @@ def test_a_held_name_is_refused_and_asked_again(terminals, chat_command):
     second.terminate(force=True)
 
 
+@pytest.mark.timeout(180)
 def test_two_claims_of_one_name_at_once_one_wins_ten_times(chat_command):
     command = chat_command()
     pairs = [[pexpect.spawn(command[0], command[1:], cwd=HERE,
@@ -845,6 +846,7 @@ def test_two_claims_of_one_name_at_once_one_wins_ten_times(chat_command):
         client.terminate(force=True)
 
 
+@pytest.mark.timeout(180)
 def test_a_storm_of_joins_gets_every_roster_right(chat_command):
     command = chat_command()
 
@@ -964,11 +966,16 @@ def chat_on_pipes(chat_command):
             client.stdin.write(typed)
             client.stdin.flush()
             out = b""
-            while until not in out:
-                chunk = os.read(client.stdout.fileno(), 4096)
-                out += chunk or pytest.fail(f"ended early: {out}")
-            client.stdin.close()  # end of input: leave
-            out += client.stdout.read()
+            # Reads wait the green way, so eventlet's Timeout bounds them.
+            with eventlet.Timeout(10):
+                while until not in out:
+                    chunk = os.read(client.stdout.fileno(), 4096)
+                    if not chunk:
+                        pytest.fail(f"ended early: {out}")
+                    out += chunk
+            client.stdin.close()  # end of input: leave, within 2 s
+            with eventlet.Timeout(2):
+                out += client.stdout.read()
             assert client.wait(timeout=2) == 0
             assert client.stderr.read() == b""
         finally:
@@ -1740,18 +1747,27 @@ def test_a_client_that_comes_back_joins_the_room_again(
     assert_both_ways((name, term), (watcher, watcher_term))
 
 
-def test_a_short_broker_heartbeat_keeps_an_idle_client_connected(terminals,
-                                                                  chat_command):
-    """On a broker whose heartbeat (10 s) is shorter than nameko's (60 s),
-    the client must send its own in time, or the broker drops it."""
+@pytest.fixture
+def short_heartbeat_uri():
+    """The URI of a broker whose heartbeat is shorter than nameko's 60 s, from
+    CHAT_SHORT_HEARTBEAT_URI. Without it the test is skipped, except in CI,
+    which must run it."""
     uri = os.environ.get("CHAT_SHORT_HEARTBEAT_URI")
     if not uri:
         why = "no broker with a short heartbeat: set CHAT_SHORT_HEARTBEAT_URI"
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI runs this test, but there is {why}")
         pytest.skip(why)
-    (ann, ann_term), (bob, bob_term) = ann_and_bob(terminals,
-                                                   chat_command(broker=uri))
+    return uri
+
+
+@pytest.mark.timeout(180)
+def test_a_short_broker_heartbeat_keeps_an_idle_client_connected(
+        terminals, chat_command, short_heartbeat_uri):
+    """On a broker whose heartbeat (10 s) is shorter than nameko's (60 s),
+    the client must send its own in time, or the broker drops it."""
+    (ann, ann_term), (bob, bob_term) = ann_and_bob(
+        terminals, chat_command(broker=short_heartbeat_uri))
     time.sleep(60)  # idle, well past two missed heartbeats
     assert_both_ways((ann, ann_term), (bob, bob_term))
     for term in ann_term, bob_term:
@@ -1829,6 +1845,7 @@ def stop_node(cluster):
         rabbitmqctl("-n", name, "await_startup")
 
 
+@pytest.mark.timeout(180)
 def test_cluster_clients_talk_on_through_another_node_when_theirs_stops(
         cluster, terminals, chat_command, stop_node):
     (ann, ann_term), (bob, bob_term) = ann_and_bob(
@@ -1843,6 +1860,7 @@ def test_cluster_clients_talk_on_through_another_node_when_theirs_stops(
         assert "Traceback" not in term.before
 
 
+@pytest.mark.timeout(180)
 def test_cluster_node_down_at_start_costs_no_message(
         cluster, terminals, chat_command, chat_on_pipes):
     watcher = unique("watcher")
