@@ -1,231 +1,90 @@
-"""nameko-chat, a serverless console chat: every running copy of this file is a
-nameko service called ``chat``, and the lines typed are its events, broadcast
-through RabbitMQ to every client."""
-import os
-import signal
-import warnings
+"""nameko-chat: a console chat with no server, written as a nameko service.
 
-if __name__ == "__main__":  # Ctrl-C before the chat has started: just end
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-warnings.filterwarnings("ignore", message="\nEventlet is deprecated")  # see the README
-os.environ.setdefault("EVENTLET_NO_GREENDNS", "yes")  # green DNS: 0.25 s, for one name
-
-import logging
-
-import eventlet
-
-# Python 3.13.4+: eventlet logs a false alarm of a lock it cannot green (gh-130522).
-logging.disable(logging.ERROR)
-eventlet.monkey_patch()  # green sockets and threads: nameko needs them
-logging.disable(logging.WARNING)  # after it too, no warnings on the screen
-
+nameko's model, as this file uses it:
+- A *service* is a plain class, ``Chat``. A *container* runs it: it sets up,
+  starts and stops the *extensions* that the class declares.
+- An *entrypoint* decorates a method and says when it runs: ``@stdin`` runs it
+  with each line typed. Each time, nameko spawns a *worker*, a green thread
+  that calls the method on a new instance of the class.
+- A *dependency provider* is a class attribute, like ``stdout = Stdout()``: in
+  each worker, it is what the provider's ``get_dependency`` returns. So nothing
+  lasts on ``self``: what must last lives in a provider.
+- A *shared extension* is made once per container, for all that declare it.
+Read on in order: the events, the extensions, ``Chat`` and ``main``. Then come
+the terminal and the broker's plumbing, which a nameko reader may skip.
+"""
 import argparse
-import codecs
 import contextlib
 import dataclasses
+import logging
+import os
 import re
-import sys
-import termios
+import signal
 import time
-import tty
-import unicodedata
+import warnings
 
-from amqp.exceptions import AccessRefused, AMQPError, NotFound
-from eventlet.green import os as green_os
-from greenlet import GreenletExit
-from kombu import Connection, Producer, Queue, pools
-from kombu.exceptions import KombuError
+# eventlet's monkey patch, before nameko and kombu, as nameko asks: it makes
+# sockets, sleeps and threads green. Run as `python service.py`, Ctrl-C while
+# it loads ends it, and eventlet skips its slow green DNS. Notices: see README.
+if __name__ == "__main__":
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    os.environ.setdefault("EVENTLET_NO_GREENDNS", "yes")
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    import eventlet
+logging.disable(logging.ERROR)
+eventlet.monkey_patch()
+logging.disable(logging.NOTSET)
+
 from nameko.events import BROADCAST, EventDispatcher, EventHandler
 from nameko.exceptions import ContainerBeingKilled
 from nameko.extensions import DependencyProvider, Entrypoint, SharedExtension
 from nameko.messaging import QueueConsumer
 from nameko.runners import ServiceRunner
 
-PROMPT = ">>> "
-ASK_NAME = "Please enter your name:"
-QUIT = "/quit"
-HELP = "! commands: /who shows who is here, /help this list, /quit leaves"
-MAX_NAME = 40  # characters in a name
-MAX_MESSAGE = 2000  # characters in a message, on sending and on display
-WHO_WAIT = 0.5  # seconds of quiet after which a joiner shows who is here
-ECHO_WAIT = 0.25  # seconds that leaving waits for our own lines to come back
-SEND_TIMEOUT = 3  # seconds the broker has to take an event, or a name
-REJOIN_WAIT = 15  # seconds it has to give our name back after a reconnection
-LEAVE_WAIT = 1  # seconds the end of input waits for the last lines, and leaving
-STOP_GRACE = 0.3  # seconds after which main turns a stop into a kill
-EXIT_DEADLINE = 0.4  # seconds after which main ends the process anyway
-LEAVE_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)  # Ctrl-C, kill, hangup
-CLIENT_ID = os.urandom(16).hex()  # answers to our `who` come as here.CLIENT_ID
-BROKER_ERRORS = (OSError, AMQPError, KombuError)  # down, unreachable, refusing
-CONTROLS = "\x00-\x1f\x7f-\x9f"  # C0, C1 and DEL: CR, ESC, all a terminal acts on
-CONTROL = re.compile(f"[{CONTROLS}]")
+
+# The events: nameko sends a type (the routing key) and a dict, of the fields.
+
+@dataclasses.dataclass
+class Message:
+    """A line said. (`type`, with no annotation, is not a field.)"""
+    type = "message"
+    author: str
+    msg: str
 
 
-# The console: all terminal handling, which a first reading may skip.
-
-# What is typed, key by key: an escape sequence, a control character, or text.
-KEY = re.compile(f"\x1b(?:\\[[0-?]*[ -/]*[@-~]|O.)?|[{CONTROLS}]|[^{CONTROLS}]+")
-# Arrows, Home, End and Delete, as control keys (Ctrl-B, -F, -P, -N, -A, -E).
-ESCAPES = {"D": "\x02", "C": "\x06", "A": "\x10", "B": "\x0e", "H": "\x01",
-           "1~": "\x01", "F": "\x05", "4~": "\x05", "3~": "\x1b[3~"}
-# A grapheme cluster, edited and drawn whole: a character and its combining
-# marks, skin tone or variation selector, and what a zero-width joiner joins.
-_MARK = ("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f"
-         "\ufe20-\ufe2f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
-CLUSTER = re.compile(f"(?:.{_MARK}*\u200d)*.{_MARK}*", re.DOTALL)
+@dataclasses.dataclass
+class Joined:
+    """`author` is here: who else is? Answers go to here.ID, ID = `reply_to`."""
+    type = "joined"
+    author: str
+    reply_to: str = ""
 
 
-class Console(SharedExtension):
-    """The terminal, or the pipes that stand in for it, shared by every extension
-    that declares it: on a terminal, the line being typed stays under the rest."""
-    saved_mode = None  # the terminal's modes, when it reads keys
-
-    def setup(self):
-        self.closed, self.prompt = False, PROMPT if os.isatty(0) else ""  # pipes: none
-        self.line, self.cursor = [], 0  # the clusters typed, and where the cursor is
-        self.drawn_at = 0  # the cursor's column, as last drawn
-        self.history, self.recalled = [""], 0  # the lines entered, then a new one
-        self.at_bottom = False  # the input row moved to the last row (at first Enter)
-        if sys.stdout.isatty() and self.prompt:
-            self.saved_mode = termios.tcgetattr(0)
-            tty.setcbreak(0, termios.TCSANOW)  # keys unechoed; ^C a signal
-            signal.signal(signal.SIGTSTP, self.suspend)
-            signal.signal(signal.SIGWINCH, lambda *_: eventlet.spawn_n(self.redraw))
-
-    def show(self, line):  # on a row of its own, above the line being typed
-        self.write(f"{self.erase()}{line}\n{self.input_row()}" if self.saved_mode
-                   else f"{line}\n{self.prompt}")
-
-    def redraw(self):
-        if self.saved_mode:
-            self.write(self.erase() + self.input_row())
-
-    def erase(self):  # the input row, also where a narrower terminal wrapped it
-        up = self.drawn_at // os.get_terminal_size(0).columns
-        return f"\x1b[{up}A\r\x1b[J" if up else "\r\x1b[K"
-
-    def input_row(self):  # the prompt, and what fits of the line around the cursor
-        def fit(clusters, room):  # the first that fit in `room` columns; room left
-            shown = []
-            for cluster in clusters:
-                width = 1 + (unicodedata.east_asian_width(cluster[0]) in "WF")
-                if width > room:
-                    break
-                shown.append(cluster)
-                room -= width
-            return shown, room
-
-        columns = os.get_terminal_size(0).columns - 1  # the last one free: no wrap
-        prompt = PROMPT if columns > len(PROMPT) else ""
-        left, room = fit(reversed(self.line[:self.cursor]), columns - len(prompt))
-        right, rest = fit(self.line[self.cursor:], room)
-        self.drawn_at = columns - room
-        back = f"\x1b[{room - rest}D" if right else ""  # the cursor back over them
-        return prompt + "".join(reversed(left)) + "".join(right) + back
-
-    def write(self, text):
-        try:
-            if not self.closed:
-                print(text, end="", flush=True)
-        except OSError:  # no reader (| head): leave, as at the end of input
-            self.closed = True  # and the exit's flush goes nowhere, quietly
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            signal.raise_signal(signal.SIGTERM)
-
-    def lines(self):  # each line typed, until input ends, edited key by key
-        decode = codecs.getincrementaldecoder("utf-8")("replace").decode
-        # A green read can be killed as it waits (a real thread's cannot): it
-        # never holds the exit up. /dev/null, which cannot be waited for, raises.
-        with contextlib.suppress(OSError):
-            while chunk := green_os.read(0, 65536):
-                for key in KEY.findall(decode(chunk).replace("\r\n", "\n")):
-                    if key[0] == "\x1b":  # arrows and such, as their control keys
-                        key = ESCAPES.get(key.lstrip("\x1b[O"), "")
-                    if key == "\x04" and not self.line:
-                        return  # Ctrl-D on an empty line
-                    if key not in ("\r", "\n"):
-                        self.edit(key)
-                    elif (line := self.enter()) is not None:
-                        yield line
-                self.redraw()
-        if self.line:
-            yield "".join(self.line)  # a last line with no line end
-
-    def enter(self):  # the line entered; or None: too long, it stays to be cut
-        line = "".join(self.line)
-        if self.saved_mode and len(line.strip()) > MAX_MESSAGE:  # pipes: Chat says
-            self.show(f"! {len(line.strip())} characters: a message is at most "
-                      f"{MAX_MESSAGE}; shorten it")
-            return None
-        self.history[-1:] = [line, ""] if self.saved_mode and line.strip() else [""]
-        if self.saved_mode and not self.at_bottom:  # a narrower window rewraps
-            self.at_bottom = True  # upward: from here, only old rows go off the top
-            self.write(self.erase() + "\n" * (os.get_terminal_size(0).lines - 1))
-        self.line, self.cursor, self.recalled = [], 0, len(self.history) - 1
-        return line
-
-    def edit(self, key):  # any key but Enter
-        line, cursor = self.line, self.cursor
-        if key in ("\x7f", "\b") and cursor:  # Backspace
-            cursor -= 1
-            del line[cursor]
-        elif key in ("\x04", "\x1b[3~"):  # Ctrl-D, Delete
-            del line[cursor:cursor + 1]
-        elif key in ("\x02", "\x06", "\x01", "\x05"):  # Left, Right, Home, End
-            cursor = {"\x02": max(cursor - 1, 0), "\x06": min(cursor + 1, len(line)),
-                      "\x01": 0, "\x05": len(line)}[key]
-        elif key in ("\x15", "\x17"):  # Ctrl-U: all before the cursor; Ctrl-W: a word
-            start = 0 if key == "\x15" else cursor
-            while start and line[start - 1].isspace():
-                start -= 1
-            while start and not line[start - 1].isspace():
-                start -= 1
-            del line[start:cursor]
-            cursor = start
-        elif key == "\x0b":  # Ctrl-K: all after the cursor
-            del line[cursor:]
-        elif key in ("\x10", "\x0e"):  # Up, Down: the lines entered, kept as edited
-            self.history[self.recalled] = "".join(line)
-            self.recalled += 1 if key == "\x0e" else -1
-            self.recalled = min(max(self.recalled, 0), len(self.history) - 1)
-            line = self.line = CLUSTER.findall(self.history[self.recalled])
-            cursor = len(line)
-        elif key == "\x0c" and self.saved_mode:  # Ctrl-L
-            self.write("\x1b[2J\x1b[999;1H")  # cleared; the input row at the bottom
-        elif not CONTROL.match(key):  # text, joined to a cluster before it if need be
-            start = max(cursor - 1, 0)
-            added = CLUSTER.findall("".join(line[start:cursor]) + key)
-            line[start:cursor] = added
-            cursor = start + len(added)
-        self.cursor = cursor
-
-    def suspend(self, signum, frame):  # Ctrl-Z: the terminal back as it was found
-        termios.tcsetattr(0, termios.TCSANOW, self.saved_mode)
-        os.kill(os.getpid(), signal.SIGSTOP)
-        tty.setcbreak(0, termios.TCSANOW)  # continued (`fg`): keys again
-        eventlet.spawn_n(self.redraw)
-
-    def close(self):  # end the last line, and give the terminal back
-        with contextlib.suppress(OSError):  # the terminal may be gone (SIGHUP)
-            self.write(self.erase() if self.saved_mode else "\n" * bool(self.prompt))
-        self.closed = True
-        if self.saved_mode:
-            with contextlib.suppress(termios.error):
-                termios.tcsetattr(0, termios.TCSADRAIN, self.saved_mode)
-            for signum in signal.SIGTSTP, signal.SIGWINCH:
-                signal.signal(signum, signal.SIG_DFL)
-
-    stop = kill = close
+@dataclasses.dataclass
+class Left:
+    """`author` has gone."""
+    type = "left"
+    author: str
 
 
-# Extensions: entrypoints start work, dependency providers reach out for it.
+@dataclasses.dataclass
+class Here:
+    """An answer to a joiner, sent as here.ID: only the joiner listens to it."""
+    type = "here"
+    author: str
+
+
+# The extensions, each shaped like one of nameko's own built-ins.
 
 class Once(Entrypoint):
-    """Entrypoint that fires once, at start: ``@once`` or ``@once("robot")``."""
+    """Entrypoint that fires once, at start, with the decorator's arguments:
+    ``@once``, or ``@once("robot")`` to call ``method("robot")``. It is
+    nameko's Timer without the loop."""
 
     def __init__(self, *args, **kwargs):
-        self.args, self.kwargs = args, kwargs
+        self.args = args
+        self.kwargs = kwargs
         super().__init__()
 
     def start(self):
@@ -235,17 +94,53 @@ class Once(Entrypoint):
 once = Once.decorator
 
 
+class Console(SharedExtension):
+    """The terminal. Stdin and Stdout each declare a Console, but it is a
+    shared extension: nameko binds one per container, and both get it. The
+    work is a Terminal's, defined with the terminal handling at the end."""
+
+    def setup(self):
+        self.terminal = Terminal()
+        self.terminal.open()
+
+    def show(self, line):
+        self.terminal.show(line)
+
+    def lines(self):
+        return self.terminal.lines()
+
+    def stop(self):
+        self.terminal.close()
+
+    def kill(self):
+        self.terminal.close()
+
+
 class Stdout(DependencyProvider):
-    """Dependency provider of the console: ``self.stdout.show("a line")``."""
+    """Dependency provider of the screen: ``self.stdout.show("a line")``.
+    Like every extension declared on a class, ``Console()`` here is a
+    template: nameko binds a copy of it, with its container, at start."""
     console = Console()
 
     def get_dependency(self, worker_ctx):
-        return self.console
+        return Screen(self.console)
+
+
+class Screen:
+    """What a worker gets from Stdout: a way to show a line, and no more."""
+
+    def __init__(self, console):
+        self.console = console
+
+    def show(self, line):
+        """Show `line` on a row of its own, above what is being typed."""
+        self.console.show(line)
 
 
 class Stdin(Entrypoint):
-    """Entrypoint that fires the decorated method with each line typed, in order,
-    then with `until`: at that line, at end of input (raising SIGTERM), at a stop."""
+    """Entrypoint that fires its method with each line typed, one at a time
+    and in order; then once with `until`: when that line is typed, when input
+    ends, or when the service stops."""
     console = Console()
 
     def __init__(self, until, **kwargs):
@@ -253,31 +148,40 @@ class Stdin(Entrypoint):
         super().__init__(**kwargs)
 
     def start(self):
-        self.lines, self.worker_done = eventlet.Queue(), eventlet.Event()
+        self.typed = eventlet.Queue()
+        self.worker_done = eventlet.Event()
         self.firing = self.container.spawn_managed_thread(self.fire)
         self.reading = self.container.spawn_managed_thread(self.read)
 
-    def stop(self):  # the lines read are still handled, then `until`, then no more
+    def stop(self):
+        # The lines read are still handled, then `until`, then no more.
         self.reading.kill()
-        self.lines.put(self.until)
+        self.typed.put(self.until)
         self.firing.wait()
-        self.console.close()  # the terminal back now, whatever the broker does
+        # The terminal goes back to the user now, not when the container
+        # stops the console later, after the broker's part (a no-op then).
+        self.console.stop()
 
     def read(self):
+        """Queue each line typed; at its end, stop the service."""
         for line in self.console.lines():
             if line.strip() == self.until:
                 break
-            self.lines.put(line)
-        self.lines.put(self.until)
-        with eventlet.Timeout(LEAVE_WAIT, False):  # a stalled broker may hold
-            self.firing.wait()  # a line's worker up: whoever runs us stops us
+            self.typed.put(line)
+        self.typed.put(self.until)
+        # A stalled broker may hold a line's worker up: wait a moment, no more.
+        with eventlet.Timeout(LEAVE_WAIT, False):
+            self.firing.wait()
+        # An entrypoint does not know what runs its container: main, or
+        # `nameko run`. Both stop it at SIGTERM, so that is how to ask.
         signal.raise_signal(signal.SIGTERM)
 
     def fire(self):
+        """Fire a worker for each line queued, once the one before is done."""
         line = None
         with contextlib.suppress(ContainerBeingKilled):
             while line != self.until:
-                line = self.lines.get()
+                line = self.typed.get()
                 self.container.spawn_worker(self, (line,), {},
                                             handle_result=self.handle_result)
                 self.worker_done.wait()
@@ -292,22 +196,31 @@ stdin = Stdin.decorator
 
 
 class ChatQueueConsumer(QueueConsumer):
-    """nameko's QueueConsumer, which says when the room first reaches us, and
-    fires the `@reconnected` entrypoints each time it is back."""
+    """nameko's QueueConsumer, the shared extension that reads every queue
+    of the container's event handlers on one connection. This one also says
+    when it first consumes (`consuming`: from then on, the room's events reach
+    us), and fires the Reconnected entrypoints registered with it each time
+    its connection comes back."""
 
     def __init__(self):
         super().__init__()
         self.consuming = eventlet.Event()
+        self.reconnected_entrypoints = set()
+
+    def register_reconnected(self, entrypoint):
+        self.reconnected_entrypoints.add(entrypoint)
+
+    def unregister_reconnected(self, entrypoint):
+        self.reconnected_entrypoints.discard(entrypoint)
 
     def on_consume_ready(self, connection, channel, consumers, **kwargs):
+        """kombu's hook, called when the consumers are ready on a connection."""
         super().on_consume_ready(connection, channel, consumers, **kwargs)
         if not self.consuming.ready():
             self.consuming.send()
-            return
-        for entrypoint in self.container.entrypoints:  # connected again
-            if isinstance(entrypoint, Reconnected):
-                with contextlib.suppress(ContainerBeingKilled):
-                    self.container.spawn_worker(entrypoint, (), {})
+        else:
+            for entrypoint in list(self.reconnected_entrypoints):
+                entrypoint.fire()
 
 
 class ChatEventHandler(EventHandler):
@@ -316,128 +229,121 @@ class ChatEventHandler(EventHandler):
 
 
 def broadcast(event_type):
-    """``@event_handler`` of every `event_type` event, in every client."""
+    """``@event_handler`` of every `event_type` event, in every client.
+    nameko's default handler type gives all running services named chat one
+    queue, and each event to one of them; BROADCAST gives each client a queue
+    of its own. Its name is new at each start, so delivery cannot be
+    "reliable": the queue goes with its client."""
     return ChatEventHandler.decorator(
         "chat", event_type, handler_type=BROADCAST, reliable_delivery=False)
 
 
 class Reconnected(Entrypoint):
-    """Entrypoint fired by the chat's queue consumer each time it is back."""
+    """Entrypoint fired each time the chat's connection to the broker is
+    back. It registers with the queue consumer, as nameko's Consumer does."""
+    queue_consumer = ChatQueueConsumer()
+
+    def setup(self):
+        self.queue_consumer.register_reconnected(self)
+
+    def stop(self):
+        self.queue_consumer.unregister_reconnected(self)
+
+    def fire(self):
+        with contextlib.suppress(ContainerBeingKilled):
+            self.container.spawn_worker(self, (), {})
 
 
 reconnected = Reconnected.decorator
 
 
 class User(DependencyProvider):
-    """Dependency provider of the user, the same to every worker (each has a new
-    service instance: state lives in providers): a name held on the broker."""
+    """Dependency provider of the person at this console. Each worker has a
+    new service instance, so what must outlast a worker lives here: every
+    worker gets the same Person. A name is a queue on the broker that only
+    its holder consumes (NameQueue, at the end): the broker refuses a second
+    holder, and when the holder's connection goes, however it goes, the
+    broker sends the room its `left`."""
     queue_consumer = ChatQueueConsumer()
 
     def setup(self):
-        self.name = self.connection = None
-        self.room, self.gone = set(), set()  # the others logged in; who left
-        self.unheard = 0  # lines we sent that have not come back to us yet
-        self.heard = 0  # when the room last told us of someone (time.monotonic)
+        self.person = Person(NameQueue(self.container, self.queue_consumer))
 
     def get_dependency(self, worker_ctx):
-        return self
+        return self.person
 
-    def claim(self, name, wait=SEND_TIMEOUT):
-        """Hold `name`, with our last will, instead of any name held before: False
-        if another holds it. Raises BROKER_ERRORS, or eventlet.Timeout after `wait`."""
-        self.drop()
-        # The queue consumer's nodes, TLS and heartbeat; each node a third of the time.
-        connection = self.queue_consumer.connection.clone(
-            connect_timeout=SEND_TIMEOUT / 3)
-        queue = Queue(f"chat.name.{name}", durable=False, queue_arguments={
-            "x-message-ttl": 0, "x-expires": 60_000,
-            "x-dead-letter-exchange": "chat.events",
-            "x-dead-letter-routing-key": Left.type})
-        wills = []
+    def stop(self):
+        self.person.let_go()
+
+    def kill(self):
+        self.person.let_go()
+
+
+class Person:
+    """The user, as workers see it: the name held, and the room as far as
+    this client knows it. Workers share it, but need no lock: green threads
+    switch only when one waits, never in the middle of a statement."""
+
+    def __init__(self, name_queue):
+        self.name_queue = name_queue
+        self.name = None
+        # The others logged in, and those who left: a late answer from one
+        # who left must not bring them back.
+        self.room = set()
+        self.gone = set()
+        # Our lines that have not come back to us yet: leaving waits for them.
+        self.lines_in_flight = 0
+        # When the room last told us of someone, by time.monotonic().
+        self.room_changed_at = 0
+
+    def claim(self, name, wait):
+        """Hold `name`, instead of any name held before: False if another
+        client holds it. Raises BROKER_ERRORS, or eventlet.Timeout after
+        `wait` seconds. Until the claim ends, `self.name` stays as it was, so
+        lines typed while a reconnection claims the name again are said."""
         try:
-            with eventlet.Timeout(wait):
-                self.queue_consumer.consuming.wait()  # the room reaches us
-                connect(connection, self.container.config["AMQP_URI"])
-                while True:
-                    try:
-                        channel = connection.channel()
-                        queue(channel).declare()
-                        break
-                    except NotFound:  # on a node that is stopping: soon gone
-                        eventlet.sleep(0.2)
-                # Exclusive: a second claim gets ACCESS_REFUSED, atomically.
-                channel.basic_consume(queue.name, callback=wills.append, exclusive=True)
-                # Only once we consume: a will nobody can take expires at once.
-                Producer(channel).publish(dataclasses.asdict(Left(name)),
-                                          routing_key=queue.name)
-                while not wills:
-                    connection.drain_events()
-        except BaseException as exc:
-            connection.collect()
+            taken = self.name_queue.take(name, wait)
+        except (*BROKER_ERRORS, eventlet.Timeout):
             self.name = None
-            if isinstance(exc, AccessRefused):  # another client holds it
-                return False
             raise
-        self.name, self.connection = name, connection  # the will stays unacked
-        self.room, self.unheard = set(), 0
-        self.holding = self.container.spawn_managed_thread(self.hold)
+        if not taken:
+            self.name = None
+            return False
+        self.name = name
+        self.room = set()
+        self.lines_in_flight = 0
         return True
 
-    def hold(self):  # the name's connection kept alive, as nameko's consumer does
-        connection = self.connection
-        with contextlib.suppress(*BROKER_ERRORS):  # gone: the will tells
-            while True:
-                with contextlib.suppress(TimeoutError):
-                    connection.drain_events(timeout=1)
-                connection.heartbeat_check()
-
-    def drop(self):  # let the name's connection go, if we hold one: the will goes off
-        connection, self.connection = self.connection, None
-        if connection:
-            self.holding.kill()
-            with eventlet.Timeout(STOP_GRACE / 2, False):  # a polite close, so
-                connection.close()  # the name is free for a claim that follows
-            connection.collect()  # or none, from a stalled broker
-
-    def release(self):  # give up the name: our will, let go with it, tells the room
-        self.drop()
+    def let_go(self):
+        """Give up the name: the broker tells the room that we left."""
+        self.name_queue.let_go()
         self.name = None
 
-    stop = kill = release
+    def room_changed(self):
+        """Note that the room told us of someone: a joiner waits for quiet."""
+        self.room_changed_at = time.monotonic()
 
 
-# Events: each is sent as its fields (a dict), with its `type` as routing key.
+# The chat itself: what a client does with the lines typed and the events
+# that come.
 
-@dataclasses.dataclass
-class Message:
-    type = "message"
-    author: str
-    msg: str
-
-
-@dataclasses.dataclass
-class Joined:
-    type = "joined"
-    author: str
-
-
-@dataclasses.dataclass
-class Left:
-    type = "left"
-    author: str
-
-
-@dataclasses.dataclass
-class Who:  # who is here? Each other client answers with Here, to `reply_to`
-    type = "who"
-    author: str
-    reply_to: str  # the asker's CLIENT_ID
-
-
-@dataclasses.dataclass
-class Here:  # sent as here.ID, which only the asker's queue is bound to
-    type = f"here.{CLIENT_ID}"  # to us; to another client, here.ITS_ID
-    author: str
+PROMPT = ">>> "
+ASK_NAME = "Please enter your name:"
+QUIT = "/quit"
+HELP = "! commands: /who shows who is here, /help this list, /quit leaves"
+# Characters in a name; in a message, on sending and on display.
+MAX_NAME = 40
+MAX_MESSAGE = 2000
+# Seconds of quiet in the room after which a joiner shows who is here.
+WHO_WAIT = 0.5
+# Seconds that leaving waits for our own lines to come back.
+ECHO_WAIT = 0.25
+# Seconds the broker has to take an event, or a name.
+SEND_TIMEOUT = 3
+# Seconds it has to give our name back, after a reconnection.
+REJOIN_WAIT = 15
+# This client's id, new at each start: answers to it come as here.CLIENT_ID.
+CLIENT_ID = os.urandom(16).hex()
 
 
 class Chat:
@@ -454,7 +360,8 @@ class Chat:
 
     @stdin(until=QUIT)
     def handle_line(self, line):
-        """The first line typed is the user's name; every later one is said."""
+        """The first line typed is the user's name; every later one is a
+        command, or is said."""
         text = line.strip()
         if text == QUIT:
             self.leave()
@@ -465,187 +372,615 @@ class Chat:
         elif text == "/help":
             self.stdout.show(HELP)
         elif text.startswith("/") and not text.startswith("//"):
+            # A line that starts with // is said, with its first / removed.
             self.stdout.show(f"! unknown command {text.split()[0]}; try /help")
         elif len(text) > MAX_MESSAGE:
             self.stdout.show(f"! not sent: {len(text)} characters, and a message "
                              f"is at most {MAX_MESSAGE}")
-        elif text and not self.send(Message(self.user.name, text.removeprefix("/"))):
+        elif text:
+            self.say(text.removeprefix("/"))
+
+    def say(self, text):
+        """Send `text` as a message, or tell the user that it was not sent.
+        It is shown when it comes back from the broker, as everyone's are."""
+        sent = self.send(Message(self.user.name, text))
+        if sent:
+            self.user.lines_in_flight += 1
+        else:
             self.stdout.show(f"! not sent: {text} (the broker did not take it)")
 
     def log_in(self, name, wait=SEND_TIMEOUT):
-        if len(name) > MAX_NAME or CONTROL.search(name) or name[:1] == "/":
-            self.stdout.show(f"! a name is 1 to {MAX_NAME} printable characters,"
-                             " not starting with /")
+        """Claim `name` and join the room; or say why not, and ask again."""
+        notice = None
+        if len(name) > MAX_NAME or CONTROL.search(name) or name.startswith("/"):
+            notice = (f"! a name is 1 to {MAX_NAME} printable characters,"
+                      " not starting with /")
         elif name:
             try:
-                if self.user.claim(name, wait):
-                    return self.join(name)
-                self.stdout.show(f"! {name} is taken; choose another name")
-            except (*BROKER_ERRORS, eventlet.Timeout) as exc:  # down, stalled, refusing
-                self.stdout.show(f"! the broker did not take the name ({exc})")
+                claimed = self.user.claim(name, wait)
+            except (*BROKER_ERRORS, eventlet.Timeout) as exc:
+                notice = f"! the broker did not take the name ({exc})"
+            else:
+                if claimed:
+                    self.join(name)
+                    return
+                notice = f"! {name} is taken; choose another name"
+        if notice:
+            self.stdout.show(notice)
         self.stdout.show(ASK_NAME)
 
     def join(self, name):
+        """Welcome the user, and tell the room, whose members answer."""
         self.stdout.show(f"Welcome to chat, {name}!")
-        self.send(Joined(name))
-        if not self.send(Who(name, reply_to=CLIENT_ID)):
-            self.show_room()  # no answers will come: as far as we know
-
-    def show_room_when_answered(self):
-        # Our question has gone round. A busy room answers late: so until it has
-        # been quiet for WHO_WAIT (see receive), 10 WHO_WAITs at most.
-        started = self.user.heard = time.monotonic()
-        while (quiet := time.monotonic() - self.user.heard) < WHO_WAIT and (
-                time.monotonic() - started < 10 * WHO_WAIT):
-            eventlet.sleep(WHO_WAIT - quiet)
-        self.show_room()
+        sent = self.send(Joined(name, reply_to=CLIENT_ID))
+        if not sent:
+            # No answers will come: show the room as far as we know it.
+            self.show_room()
 
     @reconnected
     def join_again(self):
         self.stdout.show("! reconnected; what was said meanwhile did not reach you")
-        if name := self.user.name:  # claimed again: a stopping node lets go slowly
-            self.log_in(name, wait=REJOIN_WAIT)
+        # Our claim went with the old connection. A node that is stopping
+        # takes a few seconds to let it go, so wait longer than at the start.
+        if self.user.name:
+            self.log_in(self.user.name, wait=REJOIN_WAIT)
 
     def show_room(self):
-        if self.user.name:  # still here when the answers are in
-            names = ", ".join(sorted(self.user.room))
-            self.stdout.show(f"* in the room: {names}" if names
-                             else "* nobody else is here")
+        """Show who else is here, as far as this client knows."""
+        if not self.user.name:
+            return
+        names = ", ".join(sorted(self.user.room))
+        if names:
+            self.stdout.show(f"* in the room: {names}")
+        else:
+            self.stdout.show("* nobody else is here")
+
+    def show_room_when_answered(self):
+        """Show the room once the answers to our `joined` have stopped
+        coming: after WHO_WAIT of quiet. A busy room answers late, so wait
+        for the quiet, but 10 WHO_WAITs at most."""
+        started = time.monotonic()
+        self.user.room_changed_at = started
+        while time.monotonic() - started < 10 * WHO_WAIT:
+            quiet = time.monotonic() - self.user.room_changed_at
+            if quiet >= WHO_WAIT:
+                break
+            eventlet.sleep(WHO_WAIT - quiet)
+        self.show_room()
 
     def leave(self):
-        if name := self.user.name:
-            # Wait, briefly, to see our own lines come back, as scripts expect.
-            with eventlet.Timeout(ECHO_WAIT, False):
-                while self.user.unheard > 0:
-                    eventlet.sleep(0.01)
-            self.stdout.show(f"* {name} left")
-            self.user.release()
+        """Say goodbye, and let the name go, which tells the room."""
+        name = self.user.name
+        if not name:
+            return
+        # Wait, briefly, to see our own lines come back, as scripts expect.
+        with eventlet.Timeout(ECHO_WAIT, False):
+            while self.user.lines_in_flight > 0:
+                eventlet.sleep(0.01)
+        self.stdout.show(f"* {name} left")
+        self.user.let_go()
 
     def send(self, event, routing_key=None):
-        """Dispatch `event`: False if the broker did not take it in time."""
-        def dispatch():
-            with contextlib.suppress(*BROKER_ERRORS):
-                self.dispatch(routing_key or event.type, dataclasses.asdict(event))
-                return True
-
-        # Waited for in a thread of its own: a stalled broker can hold a
-        # publish, and then the close of its connection, for ever.
+        """Dispatch `event`: True if the broker took it within SEND_TIMEOUT."""
+        if routing_key is None:
+            routing_key = event.type
+        payload = dataclasses.asdict(event)
+        # The dispatch runs in a thread of its own, to be waited for with a
+        # bound: a stalled broker can hold a publish, and then the close of
+        # its connection, for ever.
+        dispatching = eventlet.spawn(self.try_dispatch, routing_key, payload)
+        sent = False
         with eventlet.Timeout(SEND_TIMEOUT, False):
-            if eventlet.spawn(dispatch).wait():
-                if isinstance(event, Message):
-                    self.user.unheard += 1  # until it comes back to us
-                return True
-        return False
+            sent = dispatching.wait()
+        return sent
+
+    def try_dispatch(self, routing_key, payload):
+        """Dispatch: True if the broker took it, False if it is gone or
+        refused. (An exception would reach eventlet, which prints it.)"""
+        try:
+            self.dispatch(routing_key, payload)
+        except BROKER_ERRORS:
+            return False
+        return True
 
     @broadcast(Message.type)
     def on_message(self, payload):
-        if message := self.receive(Message, payload):
-            if message.author == self.user.name:
-                self.user.unheard -= 1  # one of ours, back
-            self.stdout.show(f"{message.author}: {message.msg}")
+        message = self.receive(Message, payload)
+        if message is None:
+            return
+        if message.author == self.user.name:
+            self.user.lines_in_flight -= 1
+        self.stdout.show(f"{message.author}: {message.msg}")
 
     @broadcast(Joined.type)
     def on_joined(self, payload):
+        """Someone is here. If it is us, our question has gone round and the
+        answers are coming; if it is another, tell the user, and answer."""
         joined = self.receive(Joined, payload)
-        if joined and joined.author != self.user.name:
-            self.user.room.add(joined.author)
-            self.user.gone.discard(joined.author)
-            self.stdout.show(f"* {joined.author} joined")
+        if joined is None:
+            return
+        if joined.author == self.user.name:
+            self.show_room_when_answered()
+            return
+        self.user.room_changed()
+        self.user.room.add(joined.author)
+        self.user.gone.discard(joined.author)
+        self.stdout.show(f"* {joined.author} joined")
+        # Only an id that is safe in a routing key gets an answer.
+        if re.fullmatch("[A-Za-z0-9]{1,64}", joined.reply_to):
+            answer = Here(self.user.name)
+            self.send(answer, routing_key=f"{Here.type}.{joined.reply_to}")
 
     @broadcast(Left.type)
     def on_left(self, payload):
         left = self.receive(Left, payload)
-        if left and left.author != self.user.name:
-            self.user.room.discard(left.author)
-            self.user.gone.add(left.author)  # an answer it sent may come later
-            self.stdout.show(f"* {left.author} left")
+        if left is None or left.author == self.user.name:
+            return
+        self.user.room_changed()
+        self.user.room.discard(left.author)
+        self.user.gone.add(left.author)
+        self.stdout.show(f"* {left.author} left")
 
-    @broadcast(Who.type)
-    def on_who(self, payload):
-        who = self.receive(Who, payload)
-        if who and who.author == self.user.name:
-            self.show_room_when_answered()
-        elif who and re.fullmatch("[A-Za-z0-9]{1,64}", who.reply_to):  # a safe key
-            self.send(Here(self.user.name), f"here.{who.reply_to}")
-
-    @broadcast(Here.type)
+    @broadcast(f"{Here.type}.{CLIENT_ID}")
     def on_here(self, payload):
         here = self.receive(Here, payload)
-        if here and here.author not in self.user.gone:
+        if here is None:
+            return
+        self.user.room_changed()
+        if here.author not in self.user.gone:
             self.user.room.add(here.author)
 
     def receive(self, event_type, payload):
-        """The event in `payload`, if we are in and it is well formed, safe to print."""
+        """The event in `payload`, safe to print; or None, if we have not
+        logged in, or if it is malformed (then the user is told)."""
         if not self.user.name:
             return None
-        fields = [field.name for field in dataclasses.fields(event_type)]
-        if not (isinstance(payload, dict)
-                and all(isinstance(payload.get(name), str) for name in fields)):
-            self.stdout.show(f"! ignored a malformed {event_type.type} event")
-            return None
-        if event_type is not Message:  # the room as it changes
-            self.user.heard = time.monotonic()
-        return event_type(**{name: printable(payload[name]) for name in fields})
+        values = {}
+        for field in dataclasses.fields(event_type):
+            # A field with a default may be missing; one without has the
+            # default MISSING, which is no text. Every field is text.
+            value = field.default
+            if isinstance(payload, dict) and field.name in payload:
+                value = payload[field.name]
+            if not isinstance(value, str):
+                self.stdout.show(f"! ignored a malformed {event_type.type} event")
+                return None
+            values[field.name] = printable(value)
+        return event_type(**values)
 
 
 def main(service=Chat):
     """Run `service`, the Chat or a subclass of it, until its user leaves."""
     parser = argparse.ArgumentParser(description="nameko-chat, a console chat")
-    parser.add_argument("--broker", help="RabbitMQ's URI, or its nodes' joined by ';' "
-                        "(default: $AMQP_URI, else amqp://guest:guest@localhost)",
-                        default=os.environ.get("AMQP_URI", "amqp://guest:guest@localhost"))
-    args = parser.parse_args()
-    sys.stdout.reconfigure(errors="backslashreplace")  # shown as codes, no crash
-    check_broker(args.broker)
-    pools.set_limit(1)  # one connection to publish on, which workers share
-    runner = ServiceRunner({"AMQP_URI": args.broker})
+    parser.add_argument(
+        "--broker",
+        default=os.environ.get("AMQP_URI", "amqp://guest:guest@localhost"),
+        help="RabbitMQ's URI, or its nodes' joined by ';' "
+             "(default: $AMQP_URI, else amqp://guest:guest@localhost)")
+    arguments = parser.parse_args()
+    check_broker(arguments.broker)
+    keep_the_screen_for_the_chat()
+    publish_on_one_connection()
+
+    runner = ServiceRunner({"AMQP_URI": arguments.broker})
     runner.add_service(service)
     running = eventlet.spawn(runner.wait)
-
-    def leave(signum, frame):
-        # A handler may run inside eventlet's hub, where nothing may block.
-        for sig in LEAVE_SIGNALS:  # a second signal kills
-            signal.signal(sig, lambda *_: eventlet.spawn_n(runner.kill))
-        eventlet.spawn_n(runner.stop)
-        eventlet.spawn_after(STOP_GRACE, runner.kill)  # a stop held by the broker
-        eventlet.spawn_after(EXIT_DEADLINE, running.kill)  # and a kill, too
-
-    def wake_at_each_signal(pipe):  # or what `leave` spawns waits a second
-        while green_os.read(pipe, 64):  # for the hub to wake
-            pass
-
-    readable, writable = os.pipe()
-    os.set_blocking(writable, False)
-    signal.set_wakeup_fd(writable)  # Python writes a byte there at each signal
-    eventlet.spawn_n(wake_at_each_signal, readable)
-    for sig in LEAVE_SIGNALS:
-        signal.signal(sig, leave)
-    signal.pthread_sigmask(signal.SIG_BLOCK, LEAVE_SIGNALS)  # until started
-    try:
-        with eventlet.Timeout(SEND_TIMEOUT):
-            runner.start()
-    except (*BROKER_ERRORS, eventlet.Timeout) as exc:
-        with eventlet.Timeout(STOP_GRACE, False):
-            runner.kill()  # and the console gives the terminal back
-        sys.exit(f"nameko-chat: lost the broker while starting ({exc})")
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, LEAVE_SIGNALS)
-    pools.reset()  # closes the connection that nameko declared the exchange on
-    with contextlib.suppress(GreenletExit):  # killed: the exit deadline
-        running.wait()
+    with leaving_at_signals(runner, running):
+        start_or_exit(runner)
+        close_idle_connections()
+        # Killed at the exit deadline, if a stop takes too long.
+        with contextlib.suppress(GreenletExit):
+            running.wait()
 
 
-# Robustness: the screen safe from what others send, the start from no broker.
+# ---------------------------------------------------------------------------
+# The part a nameko reader may skip: the terminal, the name's queue in raw
+# kombu, and main's policies for signals, logging and the broker. Its imports
+# and constants are here, with it. The part above uses some of them as it
+# runs, when Python looks them up; none as Python defines it.
+# ---------------------------------------------------------------------------
+
+import codecs
+import sys
+import termios
+import tty
+import unicodedata
+
+from amqp.exceptions import AccessRefused, AMQPError, NotFound
+from greenlet import GreenletExit
+from kombu import Connection, Producer, Queue, pools
+from kombu.exceptions import KombuError
+
+# The broker's errors: down, unreachable, refusing.
+BROKER_ERRORS = (OSError, AMQPError, KombuError)
+# C0, C1 and DEL: CR, ESC and every other character a terminal acts on.
+CONTROLS = "\x00-\x1f\x7f-\x9f"
+CONTROL = re.compile(f"[{CONTROLS}]")
+
+# Seconds: that the end of input waits for the last lines, and leaving; that
+# the start may take (a busy machine starts slowly); after which main turns a
+# stop into a kill; after which it ends the process anyway.
+LEAVE_WAIT = 1
+START_WAIT = 8
+STOP_GRACE = 0.3
+EXIT_DEADLINE = 0.4
+# Ctrl-C, kill, hangup: each makes the chat leave.
+LEAVE_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
 
 def printable(text, limit=MAX_MESSAGE):
     """`text` from another user, safe to print: control characters shown as
     escapes (ESC as ``\\x1b``), and text over `limit` cut, with a mark."""
-    shown = CONTROL.sub(lambda match: repr(match.group())[1:-1], text[:limit])
+    shown = CONTROL.sub(escaped, text[:limit])
     cut = len(text) - limit
-    return f"{shown}... [{cut} more characters not shown]" if cut > 0 else shown
+    if cut > 0:
+        return f"{shown}... [{cut} more characters not shown]"
+    return shown
+
+
+def escaped(match):
+    """A control character as Python writes it in a string: ``\\x1b``."""
+    return repr(match.group())[1:-1]
+
+
+# What is typed, key by key: an escape sequence, a control character, or text.
+KEY = re.compile(f"\x1b(?:\\[[0-?]*[ -/]*[@-~]|O.)?|[{CONTROLS}]|[^{CONTROLS}]+")
+# The arrows, Home, End and Delete, in both forms that terminals send, as the
+# control keys that do the same: Ctrl-B, -F, -P, -N, -A and -E.
+ESCAPES = {
+    "\x1b[D": "\x02", "\x1bOD": "\x02",
+    "\x1b[C": "\x06", "\x1bOC": "\x06",
+    "\x1b[A": "\x10", "\x1bOA": "\x10",
+    "\x1b[B": "\x0e", "\x1bOB": "\x0e",
+    "\x1b[H": "\x01", "\x1bOH": "\x01", "\x1b[1~": "\x01",
+    "\x1b[F": "\x05", "\x1bOF": "\x05", "\x1b[4~": "\x05",
+    "\x1b[3~": "\x1b[3~",
+}
+# A grapheme cluster, edited and drawn whole: a character and its combining
+# marks, skin tone or variation selector, and what a zero-width joiner joins.
+MARK = ("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f"
+        "\ufe20-\ufe2f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+CLUSTER = re.compile(f"(?:.{MARK}*\u200d)*.{MARK}*", re.DOTALL)
+
+
+class Terminal:
+    """The terminal, or the pipes that stand in for it. On a terminal, it
+    reads keys and edits the line being typed, which stays on the last row
+    while the lines shown scroll up above it."""
+
+    def __init__(self):
+        # Whether our output is gone: closed by us, or by its reader.
+        self.closed = False
+        self.prompt = ""
+        # The line being typed, as grapheme clusters, and the cursor in it.
+        self.line = []
+        self.cursor = 0
+        # The cursor's column, as last drawn.
+        self.drawn_at = 0
+        # The lines entered, then the one being typed; which one is shown.
+        self.history = [""]
+        self.recalled = 0
+        # Whether the input row has been moved to the screen's last row.
+        self.at_bottom = False
+        # The terminal's modes and signal handlers, as we found them.
+        self.saved_mode = None
+        self.saved_handlers = {}
+
+    def open(self):
+        """Prompt when a person types; read keys when they also watch."""
+        if os.isatty(0):
+            self.prompt = PROMPT
+        if os.isatty(0) and sys.stdout.isatty():
+            self.saved_mode = termios.tcgetattr(0)
+            # Keys come one by one, unechoed; Ctrl-C is still a signal.
+            tty.setcbreak(0, termios.TCSANOW)
+            self.saved_handlers[signal.SIGTSTP] = signal.signal(
+                signal.SIGTSTP, self.suspend)
+            self.saved_handlers[signal.SIGWINCH] = signal.signal(
+                signal.SIGWINCH, self.resized)
+
+    def show(self, line):
+        """Show `line` on a row of its own, above the line being typed."""
+        if self.saved_mode is None:
+            self.write(f"{line}\n{self.prompt}")
+            return
+        erase = self.erase()
+        row = self.input_row()
+        self.write(f"{erase}{line}\n{row}")
+
+    def redraw(self):
+        if self.saved_mode is not None:
+            self.write(self.erase() + self.input_row())
+
+    def erase(self):
+        """Escapes that erase the input row, and what a narrower terminal
+        has wrapped of it onto the rows below."""
+        rows_up = self.drawn_at // os.get_terminal_size(0).columns
+        if rows_up:
+            return f"\x1b[{rows_up}A\r\x1b[J"
+        return "\r\x1b[K"
+
+    def input_row(self):
+        """The prompt and what fits of the line around the cursor, then the
+        cursor moved back to its place; notes the column it is drawn at."""
+        # The last column stays free, so that the terminal never wraps.
+        columns = os.get_terminal_size(0).columns - 1
+        prompt = PROMPT
+        if columns <= len(PROMPT):
+            prompt = ""
+        before = list(reversed(self.line[:self.cursor]))
+        left, room = clusters_that_fit(before, columns - len(prompt))
+        right, rest = clusters_that_fit(self.line[self.cursor:], room)
+        self.drawn_at = columns - room
+        back = ""
+        if right:
+            back = f"\x1b[{room - rest}D"
+        return prompt + "".join(reversed(left)) + "".join(right) + back
+
+    def write(self, text):
+        if self.closed:
+            return
+        try:
+            print(text, end="", flush=True)
+        except OSError:
+            # Nobody reads any more (`| head`): leave, as at the end of input,
+            # and let the exit's last flush go nowhere, quietly.
+            self.closed = True
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            signal.raise_signal(signal.SIGTERM)
+
+    def lines(self):
+        """Each line typed, edited key by key, until input ends."""
+        decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        # A green read can be killed as it waits (a real thread's cannot), so
+        # it never holds the exit up. /dev/null, which cannot be waited for,
+        # raises OSError: then input has ended.
+        with contextlib.suppress(OSError):
+            while True:
+                chunk = os.read(0, 65536)
+                if not chunk:
+                    break
+                text = decoder.decode(chunk).replace("\r\n", "\n")
+                for key in KEY.findall(text):
+                    if key.startswith("\x1b"):
+                        key = ESCAPES.get(key, "")
+                    if key == "\x04" and not self.line:
+                        # Ctrl-D on an empty line ends input.
+                        return
+                    if key in ("\r", "\n"):
+                        line = self.enter()
+                        if line is not None:
+                            yield line
+                    else:
+                        self.edit(key)
+                self.redraw()
+        # A last line with no line end.
+        if self.line:
+            yield "".join(self.line)
+
+    def enter(self):
+        """The line entered, and a fresh one to type. On a terminal, a line
+        over the limit is not entered: it stays, with a notice, to be cut.
+        (On pipes, the Chat gives the notice.)"""
+        line = "".join(self.line)
+        if self.saved_mode is not None and len(line.strip()) > MAX_MESSAGE:
+            self.show(f"! {len(line.strip())} characters: a message is at most "
+                      f"{MAX_MESSAGE}; shorten it")
+            return None
+        if self.saved_mode is not None and line.strip():
+            self.history[-1] = line
+            self.history.append("")
+        else:
+            self.history[-1] = ""
+        if self.saved_mode is not None and not self.at_bottom:
+            # From the first Enter, the input row is the screen's last row. A
+            # narrower window rewraps upward, so only old rows go off the top.
+            self.at_bottom = True
+            rows = os.get_terminal_size(0).lines
+            self.write(self.erase() + "\n" * (rows - 1))
+        self.line = []
+        self.cursor = 0
+        self.recalled = len(self.history) - 1
+        return line
+
+    def edit(self, key):
+        """Act on `key`, any key but Enter, as a readline prompt does."""
+        if key in ("\x7f", "\b"):
+            self.backspace()
+        elif key in ("\x04", "\x1b[3~"):
+            # Ctrl-D and Delete: the cluster under the cursor.
+            del self.line[self.cursor:self.cursor + 1]
+        elif key == "\x02":
+            self.cursor = max(self.cursor - 1, 0)
+        elif key == "\x06":
+            self.cursor = min(self.cursor + 1, len(self.line))
+        elif key == "\x01":
+            self.cursor = 0
+        elif key == "\x05":
+            self.cursor = len(self.line)
+        elif key == "\x15":
+            # Ctrl-U: all before the cursor.
+            del self.line[:self.cursor]
+            self.cursor = 0
+        elif key == "\x17":
+            self.delete_word()
+        elif key == "\x0b":
+            # Ctrl-K: all after the cursor.
+            del self.line[self.cursor:]
+        elif key == "\x10":
+            self.recall(-1)
+        elif key == "\x0e":
+            self.recall(1)
+        elif key == "\x0c" and self.saved_mode is not None:
+            # Ctrl-L: a clear screen, with the input row at the bottom.
+            self.write("\x1b[2J\x1b[999;1H")
+        elif not CONTROL.match(key):
+            self.insert(key)
+
+    def backspace(self):
+        if self.cursor > 0:
+            self.cursor -= 1
+            del self.line[self.cursor]
+
+    def delete_word(self):
+        """Ctrl-W: the word before the cursor, and the spaces after it."""
+        start = self.cursor
+        while start > 0 and self.line[start - 1].isspace():
+            start -= 1
+        while start > 0 and not self.line[start - 1].isspace():
+            start -= 1
+        del self.line[start:self.cursor]
+        self.cursor = start
+
+    def recall(self, step):
+        """Up (-1) or Down (1) through the lines entered, kept as edited."""
+        self.history[self.recalled] = "".join(self.line)
+        self.recalled = min(max(self.recalled + step, 0), len(self.history) - 1)
+        self.line = CLUSTER.findall(self.history[self.recalled])
+        self.cursor = len(self.line)
+
+    def insert(self, text):
+        """Type `text` at the cursor, joined to the cluster before it if it
+        continues that cluster (a combining mark, a skin tone, a joiner)."""
+        start = max(self.cursor - 1, 0)
+        added = CLUSTER.findall("".join(self.line[start:self.cursor]) + text)
+        self.line[start:self.cursor] = added
+        self.cursor = start + len(added)
+
+    def suspend(self, signum, frame):
+        """Ctrl-Z: the terminal back as it was found; at `fg`, keys again."""
+        termios.tcsetattr(0, termios.TCSANOW, self.saved_mode)
+        os.kill(os.getpid(), signal.SIGSTOP)
+        tty.setcbreak(0, termios.TCSANOW)
+        eventlet.spawn_n(self.redraw)
+
+    def resized(self, signum, frame):
+        # A signal handler may run inside eventlet's hub: draw later.
+        eventlet.spawn_n(self.redraw)
+
+    def close(self):
+        """End the last line, and give the terminal back as it was found."""
+        # The terminal may be gone already (SIGHUP).
+        with contextlib.suppress(OSError):
+            if self.saved_mode is not None:
+                self.write(self.erase())
+            elif self.prompt:
+                self.write("\n")
+        self.closed = True
+        if self.saved_mode is not None:
+            with contextlib.suppress(termios.error):
+                termios.tcsetattr(0, termios.TCSADRAIN, self.saved_mode)
+            for signum, handler in self.saved_handlers.items():
+                signal.signal(signum, handler)
+
+
+def clusters_that_fit(clusters, room):
+    """The first of `clusters` that fit in `room` columns, and the room left."""
+    shown = []
+    for cluster in clusters:
+        width = 1
+        if unicodedata.east_asian_width(cluster[0]) in ("W", "F"):
+            width = 2
+        if width > room:
+            break
+        shown.append(cluster)
+        room -= width
+    return shown, room
+
+
+class NameQueue:
+    """A name, held on the broker: the queue chat.name.NAME, consumed by its
+    holder alone, with the holder's last will in it. The will is a `left`
+    event that the holder never acknowledges. When the holder's connection
+    goes, however it goes, the broker takes the will back, and it expires at
+    once: dead-lettered to chat.events, it tells the room."""
+
+    def __init__(self, container, queue_consumer):
+        self.container = container
+        self.queue_consumer = queue_consumer
+        self.connection = None
+        self.keeping = None
+
+    def take(self, name, wait):
+        """Hold `name` with our will, instead of any name held before: False
+        if another client holds it. Raises BROKER_ERRORS, or eventlet.Timeout
+        after `wait` seconds."""
+        self.let_go()
+        # The queue consumer's nodes, TLS and heartbeat. Each node has a third
+        # of SEND_TIMEOUT to answer.
+        connection = self.queue_consumer.connection.clone(
+            connect_timeout=SEND_TIMEOUT / 3)
+        queue = Queue(f"chat.name.{name}", durable=False, queue_arguments={
+            "x-message-ttl": 0,
+            "x-expires": 60_000,
+            "x-dead-letter-exchange": "chat.events",
+            "x-dead-letter-routing-key": Left.type,
+        })
+        wills = []
+        try:
+            with eventlet.Timeout(wait):
+                # The room must reach us before we tell it we are here.
+                self.queue_consumer.consuming.wait()
+                connect(connection, self.container.config["AMQP_URI"])
+                channel = declare(connection, queue)
+                # Exclusive: a second claim gets ACCESS_REFUSED, atomically.
+                channel.basic_consume(queue.name, callback=wills.append,
+                                      exclusive=True)
+                # Only once we consume: a will nobody takes expires at once.
+                Producer(channel).publish(dataclasses.asdict(Left(name)),
+                                          routing_key=queue.name)
+                while not wills:
+                    connection.drain_events()
+        except AccessRefused:
+            connection.collect()
+            return False
+        except BaseException:
+            connection.collect()
+            raise
+        self.connection = connection
+        self.keeping = self.container.spawn_managed_thread(self.keep_alive)
+        return True
+
+    def keep_alive(self):
+        """Read the name's connection a second at a time, and send its
+        heartbeats, as nameko's queue consumer does for its own. When the
+        connection is gone, so is the name, and the broker tells the room."""
+        connection = self.connection
+        with contextlib.suppress(*BROKER_ERRORS):
+            while True:
+                with contextlib.suppress(TimeoutError):
+                    connection.drain_events(timeout=1)
+                connection.heartbeat_check()
+
+    def let_go(self):
+        """Close the name's connection, if we hold one: the will goes off."""
+        connection = self.connection
+        if connection is None:
+            return
+        self.connection = None
+        self.keeping.kill()
+        # A polite close, so that the name is free for a claim that follows;
+        # or none, from a stalled broker.
+        with eventlet.Timeout(STOP_GRACE / 2, False):
+            connection.close()
+        connection.collect()
+
+
+def declare(connection, queue):
+    """Declare `queue` on a new channel of `connection`, and return the
+    channel. A node that is stopping answers NOT_FOUND for a while."""
+    while True:
+        try:
+            channel = connection.channel()
+            queue(channel).declare()
+            return channel
+        except NotFound:
+            eventlet.sleep(0.2)
 
 
 def connect(connection, uri):
-    """Connect to the first of the nodes in `uri` that answers: each once, now."""
+    """Connect to the first of the nodes in `uri` that answers: each once, now.
+    kombu tries the next node at each retry: one retry a `;`."""
     connection.ensure_connection(max_retries=uri.count(";"), interval_start=0,
                                  interval_step=0)
 
@@ -655,11 +990,90 @@ def check_broker(uri):
     try:
         with Connection(uri, connect_timeout=2) as connection:
             connect(connection, uri)
-    except Exception as exc:  # a bad URI, as much as a broker that is down
-        where = re.sub(r"(//[^:/@]*:)[^@]*@", r"\1********@", uri)  # no passwords
+    except Exception as exc:
+        # A bad URI, as much as a broker that is down. No passwords shown.
+        where = re.sub(r"(//[^:/@]*:)[^@]*@", r"\1********@", uri)
         sys.exit(f"nameko-chat: cannot connect to the broker at {where} ({exc}). "
                  "Check the URI, or start RabbitMQ there; name another broker "
                  "with --broker URI or the AMQP_URI environment variable.")
+
+
+def keep_the_screen_for_the_chat():
+    """The screen is the chat's: no library's log lines or warnings reach it,
+    and text it cannot encode is shown as escapes, not a crash."""
+    logging.disable(logging.WARNING)
+    sys.stdout.reconfigure(errors="backslashreplace")
+
+
+def publish_on_one_connection():
+    """nameko's EventDispatcher takes a connection from kombu's pool for each
+    publish. One is enough for a chat: it is shared by every worker."""
+    pools.set_limit(1)
+
+
+def close_idle_connections():
+    """Close the connections in kombu's pools. Once the service has started,
+    that is the one nameko declared the exchange on, which sits idle."""
+    pools.reset()
+
+
+def start_or_exit(runner):
+    """Start `runner` within START_WAIT, or exit with one line. The leaving
+    signals wait until it has started: a stop must not race the start."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, LEAVE_SIGNALS)
+    try:
+        with eventlet.Timeout(START_WAIT):
+            runner.start()
+    except (*BROKER_ERRORS, eventlet.Timeout) as exc:
+        # The kill also gives the terminal back.
+        with eventlet.Timeout(STOP_GRACE, False):
+            runner.kill()
+        sys.exit(f"nameko-chat: lost the broker while starting ({exc})")
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, LEAVE_SIGNALS)
+
+
+@contextlib.contextmanager
+def leaving_at_signals(runner, running):
+    """While the block runs, Ctrl-C, SIGTERM and SIGHUP stop `runner`, and a
+    second one kills it. A stop becomes a kill after STOP_GRACE, and the
+    thread `running` it is killed after EXIT_DEADLINE, so that a broker that
+    stalls cannot hold the exit. Afterwards, the handlers found are restored."""
+
+    def stop(signum, frame):
+        # A handler may run inside eventlet's hub, where nothing may block.
+        for leave_signal in LEAVE_SIGNALS:
+            signal.signal(leave_signal, kill)
+        eventlet.spawn_n(runner.stop)
+        eventlet.spawn_after(STOP_GRACE, runner.kill)
+        eventlet.spawn_after(EXIT_DEADLINE, running.kill)
+
+    def kill(signum, frame):
+        eventlet.spawn_n(runner.kill)
+
+    # Python writes a byte to this pipe at each signal. Reading it wakes the
+    # hub at once, or what `stop` spawns would wait up to a second.
+    readable, writable = os.pipe()
+    os.set_blocking(writable, False)
+    saved_wakeup = signal.set_wakeup_fd(writable)
+    waking = eventlet.spawn(wake_at_each_signal, readable)
+    saved_handlers = {}
+    for leave_signal in LEAVE_SIGNALS:
+        saved_handlers[leave_signal] = signal.signal(leave_signal, stop)
+    try:
+        yield
+    finally:
+        for leave_signal, handler in saved_handlers.items():
+            signal.signal(leave_signal, handler)
+        signal.set_wakeup_fd(saved_wakeup)
+        waking.kill()
+        os.close(readable)
+        os.close(writable)
+
+
+def wake_at_each_signal(pipe):
+    """Read the bytes Python writes at each signal, for as long as it does."""
+    while os.read(pipe, 64):
+        pass
 
 
 if __name__ == "__main__":

@@ -1,17 +1,36 @@
 """Tests for nameko-chat, from each extension alone to real clients talking.
 
-They need RabbitMQ with its management plugin: ``AMQP_URI`` names the broker,
+The file, in order, and the nameko testing tool each part shows:
+
+1. Each extension alone (``Echo``, ``Recorder``, ``Once``, ``User``), in a
+   real container: ``container_factory``, ``entrypoint_waiter`` and
+   ``entrypoint_hook``. Line editing, as the terminal does it key by key.
+2. The Chat's own logic, with no broker: ``worker_factory`` gives a service
+   instance whose providers are stand-ins (``Screen``, a ``Person`` on
+   ``Names``) or mocks.
+3. The Chat in a container on the real broker: ``restrict_entrypoints``,
+   ``replace_dependencies``, and ``event_dispatcher`` as another service.
+4. Real clients, ``python service.py`` processes on pseudo-terminals and
+   pipes; then on tmux, a real terminal emulator, as a person sees them.
+5. Faults on the real broker, made by a proxy the tests control; a broker
+   with a short heartbeat; a cluster losing a node.
+
+Each test is marked with what it needs, from the fixtures it uses (see
+conftest.py): ``broker``, ``clients``, ``terminal``, ``cluster`` and
+``heartbeat``. Parts 1 to 3 take seconds: ``pytest -m "not clients"``.
+
+The broker is RabbitMQ with its management plugin: ``AMQP_URI`` names it,
 else amqp://guest:guest@localhost, and ``RABBIT_CTL_URI`` its management API,
 else http://guest:guest@localhost:15672. Each test that uses the broker works
 in a vhost of its own, made by nameko's ``rabbit_config`` fixture, so a chat
 on the broker's default vhost sees nothing of the tests; and the tests make
 outages with a proxy of their own, never by stopping the broker.
 """
-# service first: it quiets eventlet's deprecation warning and applies
-# eventlet's monkey patch before anything else is imported.
+# service first: it applies eventlet's monkey patch before anything else is
+# imported, as nameko asks.
 from service import (
     CLIENT_ID, CLUSTER, ECHO_WAIT, MAX_MESSAGE, WHO_WAIT, Chat, Console,
-    Message, Stdout, User, broadcast, once, printable, stdin,
+    Message, Person, Stdout, Terminal, User, broadcast, once, printable, stdin,
 )
 
 import base64
@@ -23,7 +42,6 @@ import socket
 import struct
 import subprocess
 import sys
-import textwrap
 import time
 import unicodedata
 import urllib.request
@@ -314,11 +332,11 @@ def test_stdout_shows_lines_and_a_prompt_for_a_terminal_at_stop(
 ])
 def test_edit_acts_on_the_line_like_a_terminal(typed, key, edited):
     before, after = typed.split("|")
-    console = Console()
-    console.line = CLUSTER.findall(before) + CLUSTER.findall(after)
-    console.cursor = len(CLUSTER.findall(before))
-    console.edit(key)
-    line, cursor = console.line, console.cursor
+    terminal = Terminal()
+    terminal.line = CLUSTER.findall(before) + CLUSTER.findall(after)
+    terminal.cursor = len(CLUSTER.findall(before))
+    terminal.edit(key)
+    line, cursor = terminal.line, terminal.cursor
     assert "".join(line[:cursor]) + "|" + "".join(line[cursor:]) == edited
 
 
@@ -360,38 +378,34 @@ class Screen:
         self.lines.append(line)
 
 
-class Holder:
-    """A stand-in for the User provider, whose names are held here, not on a
-    broker: the names in `taken` are another client's."""
+class Names:
+    """A stand-in for the broker's side of a name (service.NameQueue): the
+    names in `taken` are another client's. The Person given to the Chat is
+    the real one, so the tests see its state as the chat keeps it."""
 
     def __init__(self, taken=()):
-        self.name, self.room, self.gone = None, set(), set()
-        self.unheard = self.heard = 0
         self.taken = set(taken)
 
-    def claim(self, name, wait=None):
-        if name in self.taken:
-            return False
-        self.name = name
-        return True
+    def take(self, name, wait):
+        return name not in self.taken
 
-    def release(self):
-        self.name = None
+    def let_go(self):
+        pass
 
 
 @pytest.fixture
 def chat():
-    return worker_factory(Chat, stdout=Screen(), user=Holder(taken={"bob"}))
+    return worker_factory(Chat, stdout=Screen(), user=Person(Names(taken={"bob"})))
 
 
 def test_chat_first_line_is_the_name_then_who_is_here(chat):
     chat.handle_line("  ann  ")
-    chat.on_who({"author": "ann", "reply_to": CLIENT_ID})  # ours, come round
+    chat.on_joined({"author": "ann", "reply_to": CLIENT_ID})  # ours, come round
 
     assert chat.user.name == "ann"
+    # One event says we are here and asks who else is.
     assert chat.dispatch.call_args_list == [
-        call("joined", {"author": "ann"}),
-        call("who", {"author": "ann", "reply_to": CLIENT_ID})]
+        call("joined", {"author": "ann", "reply_to": CLIENT_ID})]
     assert chat.stdout.lines == [
         "Welcome to chat, ann!", "* nobody else is here"]
 
@@ -480,7 +494,7 @@ def test_chat_leaving_waits_for_its_own_lines_to_come_back(chat):
     chat.handle_line("/quit")
 
     assert chat.stdout.lines == ["ann: one", "ann: two", "* ann left"]
-    assert chat.user.unheard == 0
+    assert chat.user.lines_in_flight == 0
     assert time.monotonic() - started < ECHO_WAIT  # not the whole deadline
 
 
@@ -502,7 +516,7 @@ def test_chat_knows_the_room_from_answers_joins_and_leaves(chat):
     eventlet.spawn_after(WHO_WAIT / 2, chat.on_here, {"author": "cy"})
     eventlet.spawn_after(WHO_WAIT, chat.on_here, {"author": "bob"})  # late
     started = time.monotonic()
-    chat.on_who({"author": "ann", "reply_to": CLIENT_ID})  # ours, come round
+    chat.on_joined({"author": "ann", "reply_to": CLIENT_ID})  # ours, come round
     assert chat.stdout.lines[-1] == "* in the room: bob, cy"  # after a pause
     assert time.monotonic() - started >= 2 * WHO_WAIT
 
@@ -514,15 +528,17 @@ def test_chat_knows_the_room_from_answers_joins_and_leaves(chat):
     assert not chat.dispatch.called
 
 
-def test_chat_answers_who_if_logged_in_and_not_the_asker(chat):
-    chat.on_who({"author": "bob", "reply_to": "b0b1d"})
+def test_chat_answers_a_joiner_if_logged_in_and_not_the_joiner(chat):
+    chat.on_joined({"author": "bob", "reply_to": "b0b1d"})
     assert not chat.dispatch.called  # no name yet: not in the room
 
     chat.user.name = "ann"
-    chat.on_who({"author": "ann", "reply_to": CLIENT_ID})  # our own
-    chat.on_who({"author": "eve", "reply_to": "x" * 300})  # no routing key
-    chat.on_who({"author": "bob", "reply_to": "b0b1d"})
+    chat.on_joined({"author": "ann", "reply_to": CLIENT_ID})  # our own
+    chat.on_joined({"author": "eve", "reply_to": "x" * 300})  # no routing key
+    chat.on_joined({"author": "dan"})  # another program's: told, not answered
+    chat.on_joined({"author": "bob", "reply_to": "b0b1d"})
     chat.dispatch.assert_called_once_with("here.b0b1d", {"author": "ann"})
+    assert chat.stdout.lines[-2:] == ["* dan joined", "* bob joined"]
 
 
 def test_chat_ignores_an_answer_that_comes_after_its_sender_left(chat):
@@ -652,7 +668,7 @@ def test_chat_prints_an_event_dispatched_by_another_service(
     container = container_factory(Chat, rabbit_config)
     # Only the event handlers: this test has no keyboard.
     restrict_entrypoints(container, "on_message", "on_joined", "on_left")
-    user = Holder()
+    user = Person(Names())
     user.name = "ann"
     screen = Screen()
     replace_dependencies(container, stdout=screen, user=user)
@@ -899,8 +915,8 @@ def test_who_is_here_with_three_clients_and_one_not_logged_in(
     nameless.terminate(force=True)
 
 
-def test_who_and_here_on_the_wire(chat_events, terminals, rabbit_manager,
-                                  rabbit_config):
+def test_joined_and_here_on_the_wire(chat_events, terminals, rabbit_manager,
+                                     rabbit_config):
     ann, bob = unique("ann"), unique("bob")
     terminals(ann)
     bob_term = terminals(bob)
@@ -909,7 +925,7 @@ def test_who_and_here_on_the_wire(chat_events, terminals, rabbit_manager,
     seen = chat_events(until=lambda seen: any(
         key.startswith("here.") for key, _ in seen))
     [reply_to] = [body["reply_to"] for key, body in seen
-                  if key == "who" and body["author"] == bob]
+                  if key == "joined" and body["author"] == bob]
     assert reply_to.isalnum()
     assert (f"here.{reply_to}", {"author": ann}) in seen
     # Only bob's queue is bound to here.ID: the answers reach nobody else.
@@ -1125,11 +1141,10 @@ def test_the_wire_format_is_the_contracts(chat_events, run_piped):
     ours = [event for event in chat_events(
         until=lambda seen: ("left", {"author": name}) in seen)
         if event[1].get("author") == name]
-    [reply_to] = [body.pop("reply_to") for key, body in ours if key == "who"]
+    [reply_to] = [body.pop("reply_to") for key, body in ours if key == "joined"]
     assert reply_to.isalnum()
     assert ours == [
         ("joined", {"author": name}),
-        ("who", {"author": name}),
         ("message", {"author": name, "msg": "hello wire"}),
         ("left", {"author": name}),  # the will, dead-lettered: the broker's
     ]
@@ -1421,7 +1436,7 @@ def test_every_way_of_leaving_gives_the_terminal_back(
     name = unique("leaver")
     if leave == "crash":  # the console itself fails, at the first key
         tmux.type(" ".join([sys.executable, "-c", repr(
-            "import service; service.Console.edit = None; service.main()"),
+            "import service; service.Terminal.edit = None; service.main()"),
             "--broker", amqp_uri]))
         tmux.press("Enter")
         tmux.wait_for_text("Please enter your name:")
@@ -1879,43 +1894,21 @@ def test_cluster_node_down_at_start_costs_no_message(
     watcher_term.expect_exact(f"{name}: hello\r\n>>> ")
 
 
-# The README quotes the code it explains, and runs what it shows.
-
-def readme_blocks(directive):
-    """The blocks of README.rst under `.. code-block:: DIRECTIVE`, dedented."""
-    with open(os.path.join(HERE, "README.rst")) as readme:
-        lines = readme.read().splitlines()
-    blocks = []
-    for number, line in enumerate(lines):
-        if line.strip() == f".. code-block:: {directive}":
-            body = []
-            for line in lines[number + 2:]:
-                if line and not line.startswith("    "):
-                    break
-                body.append(line)
-            blocks.append(textwrap.dedent("\n".join(body)).strip("\n"))
-    return blocks
-
-
-def test_every_python_block_in_the_readme_is_in_the_code():
-    code = ""
-    for name in "service.py", "test_service.py":
-        with open(os.path.join(HERE, name)) as source:
-            code += source.read()
-    blocks = readme_blocks("python")
-
-    assert len(blocks) >= 12  # so a broken pattern cannot pass with none
-    for block in blocks:
-        # A method is quoted without the indentation it has in its class.
-        assert any(textwrap.indent(block, " " * depth) in code
-                   for depth in (0, 4, 8)), block
-
+# The README's nameko shell session: another nameko service, typed by hand,
+# reaches a client.
 
 def test_the_readme_nameko_shell_session_reaches_a_client(
         terminals, amqp_uri):
-    [session] = [block for block in readme_blocks("console")
-                 if "nameko shell" in block]
-    command, *typed_lines = session.splitlines()
+    with open(os.path.join(HERE, "README.rst")) as readme:
+        lines = readme.read().splitlines()
+    [start] = [number for number, line in enumerate(lines)
+               if "$ .venv/bin/nameko shell" in line]
+    command = lines[start].strip()
+    typed_lines = []
+    for line in lines[start + 1:]:
+        if not line.strip().startswith(">>> "):
+            break
+        typed_lines.append(line.strip())
     command = command.removeprefix("$ ").split()
     command[0] = os.path.join(os.path.dirname(sys.executable), "nameko")
     command[command.index("--broker") + 1] = amqp_uri
@@ -1928,39 +1921,3 @@ def test_the_readme_nameko_shell_session_reaches_a_client(
 
     assert shell.returncode == 0, shell.stderr
     term.expect_exact("shell: hello from nameko shell\r\n>>> ")
-
-
-def readme_prose():
-    """README.rst on one line: its prose wraps anywhere."""
-    with open(os.path.join(HERE, "README.rst")) as readme:
-        return " ".join(readme.read().split())
-
-
-# Numbers the README's prose takes from the code: each phrase must be there
-# with the value the constant has now.
-@pytest.mark.parametrize("phrase, constant", [
-    ("``STOP_GRACE`` ({} s)", "service.STOP_GRACE"),
-    ("``ECHO_WAIT`` ({} s)", "service.ECHO_WAIT"),
-    ("``WHO_WAIT`` ({} s)", "service.WHO_WAIT"),
-    ("``MAX_NAME`` ({} characters)", "service.MAX_NAME"),
-    ("``MAX_MESSAGE`` ({} characters)", "service.MAX_MESSAGE"),
-    ("default ``HEARTBEAT`` is {} s", "nameko.constants.DEFAULT_HEARTBEAT"),
-    ("({} at once, unless", "nameko.constants.DEFAULT_MAX_WORKERS"),
-])
-def test_the_readme_states_the_code_numbers(phrase, constant):
-    import importlib
-    module, name = constant.rsplit(".", 1)
-    value = getattr(importlib.import_module(module), name)
-
-    assert phrase.format(value) in readme_prose()
-
-
-# The README's prose meets the goals that the before-stop hook judges it by
-# (tools/prose.py): short sentences, few long ones, and a length to read.
-def test_the_readme_prose_meets_its_goals():
-    prose = subprocess.run(
-        [sys.executable, os.path.join(HERE, "tools", "prose.py"),
-         os.path.join(HERE, "README.rst")],
-        capture_output=True, text=True, timeout=30)
-
-    assert prose.returncode == 0, prose.stdout
