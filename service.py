@@ -1,4 +1,4 @@
-"""nameko-chat: a console chat with no server, written as a nameko service.
+"""nameko-chat: a console chat written as a nameko service, on RabbitMQ.
 
 nameko's model, as this file uses it:
 - A *service* is a plain class, ``Chat``. A *container* runs it: it sets up,
@@ -10,8 +10,7 @@ nameko's model, as this file uses it:
   each worker, it is what the provider's ``get_dependency`` returns. So nothing
   lasts on ``self``: what must last lives in a provider.
 - A *shared extension* is made once per container, for all that declare it.
-Read on in order: the events, the extensions, ``Chat`` and ``main``. Then come
-the terminal and the broker's plumbing, which a nameko reader may skip.
+Read on: the events, the extensions, ``Chat``, ``main``; then what you may skip.
 """
 import argparse
 import contextlib
@@ -22,10 +21,12 @@ import re
 import signal
 import time
 import warnings
+from typing import ClassVar
 
 # eventlet's monkey patch, before nameko and kombu, as nameko asks: it makes
 # sockets, sleeps and threads green. Run as `python service.py`, Ctrl-C while
-# it loads ends it, and eventlet skips its slow green DNS. Notices: see README.
+# it loads ends it, and eventlet skips its slow green DNS. eventlet's notices
+# are not for a chat's user: it is deprecated; a lock alarm on Python 3.13.4+.
 if __name__ == "__main__":
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     os.environ.setdefault("EVENTLET_NO_GREENDNS", "yes")
@@ -47,16 +48,17 @@ from nameko.runners import ServiceRunner
 
 @dataclasses.dataclass
 class Message:
-    """A line said. (`type`, with no annotation, is not a field.)"""
-    type = "message"
+    """A line said."""
+    type: ClassVar[str] = "message"
     author: str
     msg: str
 
 
 @dataclasses.dataclass
 class Joined:
-    """`author` is here: who else is? Answers go to here.ID, ID = `reply_to`."""
-    type = "joined"
+    """`author` has joined, and asks who else is here: each other client
+    answers with a Here, sent to here.ID, where ID is `reply_to`."""
+    type: ClassVar[str] = "joined"
     author: str
     reply_to: str = ""
 
@@ -64,23 +66,31 @@ class Joined:
 @dataclasses.dataclass
 class Left:
     """`author` has gone."""
-    type = "left"
+    type: ClassVar[str] = "left"
     author: str
 
 
 @dataclasses.dataclass
 class Here:
     """An answer to a joiner, sent as here.ID: only the joiner listens to it."""
-    type = "here"
+    type: ClassVar[str] = "here"
     author: str
 
 
-# The extensions, each shaped like one of nameko's own built-ins.
-
 class Once(Entrypoint):
-    """Entrypoint that fires once, at start, with the decorator's arguments:
+    """The first of the extensions, each shaped like one of nameko's own.
+
+    An entrypoint that fires once, at start, with the decorator's arguments:
     ``@once``, or ``@once("robot")`` to call ``method("robot")``. It is
-    nameko's Timer without the loop."""
+    nameko's Timer without the loop.
+
+    The lifecycle, as every extension here sees it: the container calls
+    ``setup()`` on all of them, then ``start()``. ``stop()`` goes to the
+    entrypoints first, so that no new worker begins; then the container
+    waits for the running workers, and stops the dependency providers and
+    the shared extensions. ``kill()`` is the same without the waiting.
+    A worker gets the entrypoint's arguments, and on its new instance of
+    the service, each provider's ``get_dependency``."""
 
     def __init__(self, *args, **kwargs):
         self.args = args
@@ -123,6 +133,8 @@ class Stdout(DependencyProvider):
     console = Console()
 
     def get_dependency(self, worker_ctx):
+        # `worker_ctx` tells which worker asks, and for which call: a
+        # provider may hand each a different object. The screen is one.
         return Screen(self.console)
 
 
@@ -138,9 +150,10 @@ class Screen:
 
 
 class Stdin(Entrypoint):
-    """Entrypoint that fires its method with each line typed, one at a time
-    and in order; then once with `until`: when that line is typed, when input
-    ends, or when the service stops."""
+    """Entrypoint that fires its method with each line typed, one line at a
+    time, in order. Its last call is with `until`, the line that ends the
+    session: typed, or sent for the user when input ends or the service
+    stops. Like nameko's Timer, it loops in managed threads."""
     console = Console()
 
     def __init__(self, until, **kwargs):
@@ -150,6 +163,8 @@ class Stdin(Entrypoint):
     def start(self):
         self.typed = eventlet.Queue()
         self.worker_done = eventlet.Event()
+        # Managed threads are the container's: it kills any still running
+        # when it stops, so none outlives the service.
         self.firing = self.container.spawn_managed_thread(self.fire)
         self.reading = self.container.spawn_managed_thread(self.read)
 
@@ -158,8 +173,10 @@ class Stdin(Entrypoint):
         self.reading.kill()
         self.typed.put(self.until)
         self.firing.wait()
-        # The terminal goes back to the user now, not when the container
-        # stops the console later, after the broker's part (a no-op then).
+        # The container stops the shared extensions, the console among them,
+        # only after the providers, which may wait for the broker. So give
+        # the terminal back to the user now; the console's own stop is then
+        # a no-op.
         self.console.stop()
 
     def read(self):
@@ -177,7 +194,8 @@ class Stdin(Entrypoint):
         signal.raise_signal(signal.SIGTERM)
 
     def fire(self):
-        """Fire a worker for each line queued, once the one before is done."""
+        """Fire a worker for each line queued, once the one before is done:
+        workers run at the same time, and lines must be said in order."""
         line = None
         with contextlib.suppress(ContainerBeingKilled):
             while line != self.until:
@@ -188,6 +206,8 @@ class Stdin(Entrypoint):
                 self.worker_done.reset()
 
     def handle_result(self, worker_ctx, result, exc_info):
+        """nameko calls this when a worker is done, with what its method
+        returned or raised, and reports what this returns."""
         self.worker_done.send()
         return result, exc_info
 
@@ -311,6 +331,7 @@ class Person:
             return False
         self.name = name
         self.room = set()
+        self.gone = set()
         self.lines_in_flight = 0
         return True
 
@@ -331,8 +352,9 @@ PROMPT = ">>> "
 ASK_NAME = "Please enter your name:"
 QUIT = "/quit"
 HELP = "! commands: /who shows who is here, /help this list, /quit leaves"
-# Characters in a name; in a message, on sending and on display.
+# The most characters in a name.
 MAX_NAME = 40
+# The most characters in a message, on sending and on display.
 MAX_MESSAGE = 2000
 # Seconds of quiet in the room after which a joiner shows who is here.
 WHO_WAIT = 0.5
@@ -461,7 +483,9 @@ class Chat:
         self.user.let_go()
 
     def send(self, event, routing_key=None):
-        """Dispatch `event`: True if the broker took it within SEND_TIMEOUT."""
+        """Dispatch `event`: True if the broker took it within SEND_TIMEOUT.
+        The routing key is the event's type, unless `routing_key` is given:
+        an answer to a joiner goes to here.ID."""
         if routing_key is None:
             routing_key = event.type
         payload = dataclasses.asdict(event)
@@ -535,13 +559,17 @@ class Chat:
         logged in, or if it is malformed (then the user is told)."""
         if not self.user.name:
             return None
+        if not isinstance(payload, dict):
+            payload = {}
         values = {}
         for field in dataclasses.fields(event_type):
-            # A field with a default may be missing; one without has the
-            # default MISSING, which is no text. Every field is text.
-            value = field.default
-            if isinstance(payload, dict) and field.name in payload:
+            if field.name in payload:
                 value = payload[field.name]
+            elif field.default is not dataclasses.MISSING:
+                # An optional field, such as `reply_to`.
+                value = field.default
+            else:
+                value = None
             if not isinstance(value, str):
                 self.stdout.show(f"! ignored a malformed {event_type.type} event")
                 return None
@@ -576,8 +604,9 @@ def main(service=Chat):
 # ---------------------------------------------------------------------------
 # The part a nameko reader may skip: the terminal, the name's queue in raw
 # kombu, and main's policies for signals, logging and the broker. Its imports
-# and constants are here, with it. The part above uses some of them as it
-# runs, when Python looks them up; none as Python defines it.
+# and constants stand here, beside the code that uses them. Chat uses a few
+# of them too (BROKER_ERRORS, CONTROL, printable): Python finds a name when
+# the code that uses it runs, so it may be defined later in the file.
 # ---------------------------------------------------------------------------
 
 import codecs
@@ -597,12 +626,13 @@ BROKER_ERRORS = (OSError, AMQPError, KombuError)
 CONTROLS = "\x00-\x1f\x7f-\x9f"
 CONTROL = re.compile(f"[{CONTROLS}]")
 
-# Seconds: that the end of input waits for the last lines, and leaving; that
-# the start may take (a busy machine starts slowly); after which main turns a
-# stop into a kill; after which it ends the process anyway.
+# Seconds that the end of input waits for the last lines to be handled.
 LEAVE_WAIT = 1
+# Seconds the start may take: a busy machine starts slowly.
 START_WAIT = 8
+# Seconds after a leaving signal when main turns the stop into a kill.
 STOP_GRACE = 0.3
+# Seconds after a leaving signal when main ends the process anyway.
 EXIT_DEADLINE = 0.4
 # Ctrl-C, kill, hangup: each makes the chat leave.
 LEAVE_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -910,6 +940,8 @@ class NameQueue:
         # of SEND_TIMEOUT to answer.
         connection = self.queue_consumer.connection.clone(
             connect_timeout=SEND_TIMEOUT / 3)
+        # The will, when it expires, goes to chat.events: nameko's exchange
+        # for the events of the service named chat, as `left`.
         queue = Queue(f"chat.name.{name}", durable=False, queue_arguments={
             "x-message-ttl": 0,
             "x-expires": 60_000,
@@ -1007,7 +1039,8 @@ def keep_the_screen_for_the_chat():
 
 def publish_on_one_connection():
     """nameko's EventDispatcher takes a connection from kombu's pool for each
-    publish. One is enough for a chat: it is shared by every worker."""
+    publish. One is enough for a chat: every worker shares it, and a second
+    publish waits its turn."""
     pools.set_limit(1)
 
 

@@ -246,13 +246,14 @@ def report(r, clients, storm):
     n = clients - 1
     rows = [
         (f"joiner {clients}: others its roster names", r["roster"], f"exactly the {n}", r["roster_right"]),
-        (f"join into {n}: deliveries", r["join"], f"<= 4N ({4 * n})", r["join"] <= 4 * n),
-        (f"join into {n}: deliveries per member", r["join"] / n, "<= 4", r["join"] <= 4 * n),
+        (f"join into {n}: deliveries", r["join"], f"<= 2N+12 ({2 * n + 12})", r["join"] <= 2 * n + 12),
+        (f"join into {n}: deliveries per member", r["join"] / n, "about 2", None),
         ("idle CPU per client (ms/s)", r["idle_cpu"] * 1000, "", None),
         ("connections per idle client", r["idle_conns"], "<= 3", r["idle_conns"] <= 3),
-        (f"storm of {storm} into {clients}: settled (s)", r["storm_settle"], "<= 5", r["storm_settle"] <= 5),
-        ("storm: all rosters shown, all joins told (s)", r["storm_told"], "", None),
-        (f"storm: rosters missing someone (of {storm})", r["storm_missing"], "0", r["storm_missing"] == 0),
+        (f"storm of {storm} into {clients}: settled (s)", r["storm_settle"], "", None),
+        ("storm: all rosters shown, all joins told (s)", r["storm_told"], "<= 5", r["storm_told"] <= 5),
+        (f"storm: rosters missing someone (of {storm})", r["storm_missing"], f"<= {short_allowed(storm)}",
+         r["storm_missing"] <= short_allowed(storm)),
         (f"storm: most of the {clients} one roster missed", r["storm_most_missed"], "", None),
         ("storm: deliveries", r["storm_deliveries"], "", None),
         ("storm: connections per client, peak", r["peak_conns"], "", None),
@@ -265,7 +266,15 @@ def report(r, clients, storm):
         print(f"{metric:44} {shown:>9}  {target:18} {'' if met is None else 'met' if met else 'NOT'}")
     judged = [met for *_, met in rows if met is not None]
     print(f"\ntargets met {sum(judged)}/{len(judged)}")
-    return r["roster_right"] and not r["storm_missing"] and r["told"] == r["others"]
+    return (r["roster_right"] and r["storm_missing"] <= short_allowed(storm)
+            and r["told"] == r["others"])
+
+
+def short_allowed(storm):
+    """Storm rosters that may come short: one in 20, and one in a small storm.
+    A roster shown in a storm may miss one who answered late (the contract's
+    item 9); /who is right right after."""
+    return max(1, storm // 20)
 
 
 def main():
