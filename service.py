@@ -1,15 +1,16 @@
 """nameko-chat: a console chat written as a nameko service, on RabbitMQ.
 
-nameko's model, as this file uses it:
-- A *service* is a plain class, ``Chat``. A *container* runs it: it sets up,
-  starts and stops the *extensions* that the class declares.
+- A *service* is a plain class, ``Chat``. A *container* runs the *extensions*
+  it declares: ``setup()`` then ``start()`` on each. ``stop()`` stops the
+  entrypoints, waits for the workers running, then stops the rest.
 - An *entrypoint* decorates a method and says when it runs: ``@stdin`` runs it
   with each line typed. Each time, nameko spawns a *worker*, a green thread
   that calls the method on a new instance of the class.
 - A *dependency provider* is a class attribute, like ``stdout = Stdout()``: in
   each worker, it is what the provider's ``get_dependency`` returns. So nothing
   lasts on ``self``: what must last lives in a provider.
-- A *shared extension* is made once per container, for all that declare it.
+- Extensions are declared as class attributes; at start, nameko makes the real
+  ones for the container. A *shared extension* is made once, for all.
 Read on: the events, the extensions, ``Chat``, ``main``; then what you may skip.
 """
 import argparse
@@ -24,9 +25,8 @@ import warnings
 from typing import ClassVar
 
 # eventlet's monkey patch, before nameko and kombu, as nameko asks: it makes
-# sockets, sleeps and threads green. Run as `python service.py`, Ctrl-C while
-# it loads ends it, and eventlet skips its slow green DNS. eventlet's notices
-# are not for a chat's user: it is deprecated; a lock alarm on Python 3.13.4+.
+# sockets, sleeps and threads green, with its notices hidden. Run as a program,
+# Ctrl-C while it loads just ends it, and eventlet skips its slow green DNS.
 if __name__ == "__main__":
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     os.environ.setdefault("EVENTLET_NO_GREENDNS", "yes")
@@ -44,12 +44,12 @@ from nameko.messaging import QueueConsumer
 from nameko.runners import ServiceRunner
 
 
-# The events: nameko sends a type (the routing key) and a dict, of the fields.
+# The events: nameko sends an event type, its routing key, and a dict of fields.
 
 @dataclasses.dataclass
 class Message:
     """A line said."""
-    type: ClassVar[str] = "message"
+    event_type: ClassVar[str] = "message"
     author: str
     msg: str
 
@@ -58,7 +58,7 @@ class Message:
 class Joined:
     """`author` has joined, and asks who else is here: each other client
     answers with a Here, sent to here.ID, where ID is `reply_to`."""
-    type: ClassVar[str] = "joined"
+    event_type: ClassVar[str] = "joined"
     author: str
     reply_to: str = ""
 
@@ -66,14 +66,14 @@ class Joined:
 @dataclasses.dataclass
 class Left:
     """`author` has gone."""
-    type: ClassVar[str] = "left"
+    event_type: ClassVar[str] = "left"
     author: str
 
 
 @dataclasses.dataclass
 class Here:
     """An answer to a joiner, sent as here.ID: only the joiner listens to it."""
-    type: ClassVar[str] = "here"
+    event_type: ClassVar[str] = "here"
     author: str
 
 
@@ -82,15 +82,10 @@ class Once(Entrypoint):
 
     An entrypoint that fires once, at start, with the decorator's arguments:
     ``@once``, or ``@once("robot")`` to call ``method("robot")``. It is
-    nameko's Timer without the loop.
-
-    The lifecycle, as every extension here sees it: the container calls
-    ``setup()`` on all of them, then ``start()``. ``stop()`` goes to the
-    entrypoints first, so that no new worker begins; then the container
-    waits for the running workers, and stops the dependency providers and
-    the shared extensions. ``kill()`` is the same without the waiting.
-    A worker gets the entrypoint's arguments, and on its new instance of
-    the service, each provider's ``get_dependency``."""
+    nameko's Timer without the loop. Like every entrypoint, it starts work
+    with ``container.spawn_worker``: a worker gets the arguments, and on its
+    new instance of the service, what each provider's ``get_dependency``
+    returns."""
 
     def __init__(self, *args, **kwargs):
         self.args = args
@@ -160,9 +155,11 @@ class Stdin(Entrypoint):
         self.until = until
         super().__init__(**kwargs)
 
-    def start(self):
+    def setup(self):
         self.typed = eventlet.Queue()
         self.worker_done = eventlet.Event()
+
+    def start(self):
         # Managed threads are the container's: it kills any still running
         # when it stops, so none outlives the service.
         self.firing = self.container.spawn_managed_thread(self.fire)
@@ -173,10 +170,9 @@ class Stdin(Entrypoint):
         self.reading.kill()
         self.typed.put(self.until)
         self.firing.wait()
-        # The container stops the shared extensions, the console among them,
-        # only after the providers, which may wait for the broker. So give
-        # the terminal back to the user now; the console's own stop is then
-        # a no-op.
+        # Give the terminal back now. The rest of the stop may wait for the
+        # broker, and main may end the process before the container stops
+        # the console (then a no-op).
         self.console.stop()
 
     def read(self):
@@ -194,8 +190,9 @@ class Stdin(Entrypoint):
         signal.raise_signal(signal.SIGTERM)
 
     def fire(self):
-        """Fire a worker for each line queued, once the one before is done:
-        workers run at the same time, and lines must be said in order."""
+        """Fire a worker for each line queued, once the one before is done,
+        as nameko's Timer waits for each tick's worker: workers run at the
+        same time, and lines must be said in order."""
         line = None
         with contextlib.suppress(ContainerBeingKilled):
             while line != self.until:
@@ -207,7 +204,8 @@ class Stdin(Entrypoint):
 
     def handle_result(self, worker_ctx, result, exc_info):
         """nameko calls this when a worker is done, with what its method
-        returned or raised, and reports what this returns."""
+        returned or raised; what this returns goes on to the providers'
+        ``worker_result`` hooks."""
         self.worker_done.send()
         return result, exc_info
 
@@ -219,8 +217,8 @@ class ChatQueueConsumer(QueueConsumer):
     """nameko's QueueConsumer, the shared extension that reads every queue
     of the container's event handlers on one connection. This one also says
     when it first consumes (`consuming`: from then on, the room's events reach
-    us), and fires the Reconnected entrypoints registered with it each time
-    its connection comes back."""
+    us; a name is claimed only then), and fires the Reconnected entrypoints
+    registered with it each time its connection comes back."""
 
     def __init__(self):
         super().__init__()
@@ -252,8 +250,9 @@ def broadcast(event_type):
     """``@event_handler`` of every `event_type` event, in every client.
     nameko's default handler type gives all running services named chat one
     queue, and each event to one of them; BROADCAST gives each client a queue
-    of its own. Its name is new at each start, so delivery cannot be
-    "reliable": the queue goes with its client."""
+    of its own. nameko's "reliable delivery" needs a queue that outlives its
+    client, under the same name at each start. A client's queue is named anew
+    at each start, so it goes with its client: reliable_delivery=False."""
     return ChatEventHandler.decorator(
         "chat", event_type, handler_type=BROADCAST, reliable_delivery=False)
 
@@ -302,7 +301,8 @@ class User(DependencyProvider):
 class Person:
     """The user, as workers see it: the name held, and the room as far as
     this client knows it. Workers share it, but need no lock: green threads
-    switch only when one waits, never in the middle of a statement."""
+    switch only where one waits (for I/O, or in a sleep), and no update of a
+    Person waits."""
 
     def __init__(self, name_queue):
         self.name_queue = name_queue
@@ -313,8 +313,10 @@ class Person:
         self.gone = set()
         # Our lines that have not come back to us yet: leaving waits for them.
         self.lines_in_flight = 0
-        # When the room last told us of someone, by time.monotonic().
+        # When the room last told us of someone, and when of a joiner other
+        # than us, by time.monotonic(): a joiner waits for a quiet room.
         self.room_changed_at = 0
+        self.someone_joined_at = 0
 
     def claim(self, name, wait):
         """Hold `name`, instead of any name held before: False if another
@@ -344,9 +346,17 @@ class Person:
         """Note that the room told us of someone: a joiner waits for quiet."""
         self.room_changed_at = time.monotonic()
 
+    def someone_joined(self):
+        """Note that another joined: a joiner then waits for a longer quiet."""
+        self.room_changed()
+        self.someone_joined_at = self.room_changed_at
 
-# The chat itself: what a client does with the lines typed and the events
-# that come.
+
+# The chat itself. A line's way from Enter to every screen: Stdin fires
+# Chat.handle_line in a worker, which dispatches a Message to the exchange
+# chat.events. RabbitMQ routes it by its type, "message", to one queue in each
+# client, for on_message. There the queue consumer fires on_message in a
+# worker, which shows the line. Every event goes the same way.
 
 PROMPT = ">>> "
 ASK_NAME = "Please enter your name:"
@@ -356,8 +366,10 @@ HELP = "! commands: /who shows who is here, /help this list, /quit leaves"
 MAX_NAME = 40
 # The most characters in a message, on sending and on display.
 MAX_MESSAGE = 2000
-# Seconds of quiet in the room after which a joiner shows who is here.
+# Seconds of quiet in the room after which a joiner shows who is here; and
+# when others join at the same time, whom the members answer first.
 WHO_WAIT = 0.5
+STORM_WAIT = 1.5
 # Seconds that leaving waits for our own lines to come back.
 ECHO_WAIT = 0.25
 # Seconds the broker has to take an event, or a name.
@@ -370,6 +382,8 @@ CLIENT_ID = os.urandom(16).hex()
 
 class Chat:
     """The chat: every client runs one, and every client hears every event."""
+    # The service's name, which nameko requires: the events it dispatches go
+    # to RabbitMQ's exchange chat.events, and its handlers listen there.
     name = "chat"
 
     dispatch = EventDispatcher()
@@ -459,15 +473,20 @@ class Chat:
 
     def show_room_when_answered(self):
         """Show the room once the answers to our `joined` have stopped
-        coming: after WHO_WAIT of quiet. A busy room answers late, so wait
-        for the quiet, but 10 WHO_WAITs at most."""
+        coming: after WHO_WAIT of quiet, 10 WHO_WAITs at most. When others
+        join at the same time, each member answers the joiners in turn, and
+        ours may come after a lull: then wait for STORM_WAIT of quiet."""
         started = time.monotonic()
+        deadline = started + 10 * WHO_WAIT
         self.user.room_changed_at = started
-        while time.monotonic() - started < 10 * WHO_WAIT:
+        while time.monotonic() < deadline:
+            needed = WHO_WAIT
+            if self.user.someone_joined_at > started - STORM_WAIT:
+                needed = STORM_WAIT
             quiet = time.monotonic() - self.user.room_changed_at
-            if quiet >= WHO_WAIT:
+            if quiet >= needed:
                 break
-            eventlet.sleep(WHO_WAIT - quiet)
+            eventlet.sleep(min(needed - quiet, deadline - time.monotonic()))
         self.show_room()
 
     def leave(self):
@@ -487,11 +506,12 @@ class Chat:
         The routing key is the event's type, unless `routing_key` is given:
         an answer to a joiner goes to here.ID."""
         if routing_key is None:
-            routing_key = event.type
+            routing_key = event.event_type
         payload = dataclasses.asdict(event)
         # The dispatch runs in a thread of its own, to be waited for with a
         # bound: a stalled broker can hold a publish, and then the close of
-        # its connection, for ever.
+        # its connection, for ever. If the thread ends later, the event goes
+        # out after all, after its notice.
         dispatching = eventlet.spawn(self.try_dispatch, routing_key, payload)
         sent = False
         with eventlet.Timeout(SEND_TIMEOUT, False):
@@ -507,7 +527,7 @@ class Chat:
             return False
         return True
 
-    @broadcast(Message.type)
+    @broadcast(Message.event_type)
     def on_message(self, payload):
         message = self.receive(Message, payload)
         if message is None:
@@ -516,7 +536,7 @@ class Chat:
             self.user.lines_in_flight -= 1
         self.stdout.show(f"{message.author}: {message.msg}")
 
-    @broadcast(Joined.type)
+    @broadcast(Joined.event_type)
     def on_joined(self, payload):
         """Someone is here. If it is us, our question has gone round and the
         answers are coming; if it is another, tell the user, and answer."""
@@ -526,16 +546,16 @@ class Chat:
         if joined.author == self.user.name:
             self.show_room_when_answered()
             return
-        self.user.room_changed()
+        self.user.someone_joined()
         self.user.room.add(joined.author)
         self.user.gone.discard(joined.author)
         self.stdout.show(f"* {joined.author} joined")
         # Only an id that is safe in a routing key gets an answer.
         if re.fullmatch("[A-Za-z0-9]{1,64}", joined.reply_to):
             answer = Here(self.user.name)
-            self.send(answer, routing_key=f"{Here.type}.{joined.reply_to}")
+            self.send(answer, routing_key=f"{Here.event_type}.{joined.reply_to}")
 
-    @broadcast(Left.type)
+    @broadcast(Left.event_type)
     def on_left(self, payload):
         left = self.receive(Left, payload)
         if left is None or left.author == self.user.name:
@@ -545,7 +565,7 @@ class Chat:
         self.user.gone.add(left.author)
         self.stdout.show(f"* {left.author} left")
 
-    @broadcast(f"{Here.type}.{CLIENT_ID}")
+    @broadcast(f"{Here.event_type}.{CLIENT_ID}")
     def on_here(self, payload):
         here = self.receive(Here, payload)
         if here is None:
@@ -554,7 +574,7 @@ class Chat:
         if here.author not in self.user.gone:
             self.user.room.add(here.author)
 
-    def receive(self, event_type, payload):
+    def receive(self, event_class, payload):
         """The event in `payload`, safe to print; or None, if we have not
         logged in, or if it is malformed (then the user is told)."""
         if not self.user.name:
@@ -562,7 +582,7 @@ class Chat:
         if not isinstance(payload, dict):
             payload = {}
         values = {}
-        for field in dataclasses.fields(event_type):
+        for field in dataclasses.fields(event_class):
             if field.name in payload:
                 value = payload[field.name]
             elif field.default is not dataclasses.MISSING:
@@ -571,10 +591,11 @@ class Chat:
             else:
                 value = None
             if not isinstance(value, str):
-                self.stdout.show(f"! ignored a malformed {event_type.type} event")
+                kind = event_class.event_type
+                self.stdout.show(f"! ignored a malformed {kind} event")
                 return None
             values[field.name] = printable(value)
-        return event_type(**values)
+        return event_class(**values)
 
 
 def main(service=Chat):
@@ -946,7 +967,7 @@ class NameQueue:
             "x-message-ttl": 0,
             "x-expires": 60_000,
             "x-dead-letter-exchange": "chat.events",
-            "x-dead-letter-routing-key": Left.type,
+            "x-dead-letter-routing-key": Left.event_type,
         })
         wills = []
         try:
@@ -1062,7 +1083,8 @@ def start_or_exit(runner):
         with eventlet.Timeout(STOP_GRACE, False):
             runner.kill()
         sys.exit(f"nameko-chat: lost the broker while starting ({exc})")
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, LEAVE_SIGNALS)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, LEAVE_SIGNALS)
 
 
 @contextlib.contextmanager

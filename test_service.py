@@ -29,7 +29,7 @@ outages with a proxy of their own, never by stopping the broker.
 # service first: it applies eventlet's monkey patch before anything else is
 # imported, as nameko asks.
 from service import (
-    CLIENT_ID, CLUSTER, ECHO_WAIT, MAX_MESSAGE, WHO_WAIT, Chat, Console,
+    CLIENT_ID, CLUSTER, ECHO_WAIT, MAX_MESSAGE, STORM_WAIT, WHO_WAIT, Chat, Console,
     Message, Person, Stdout, Terminal, User, broadcast, once, printable, stdin,
 )
 
@@ -528,6 +528,20 @@ def test_chat_knows_the_room_from_answers_joins_and_leaves(chat):
     assert not chat.dispatch.called
 
 
+def test_chat_in_a_storm_of_joins_waits_longer_for_late_answers(chat):
+    chat.handle_line("ann")
+    chat.on_joined({"author": "cy"})  # another joiner, at the same time
+    # The members answer cy first: ours comes after a lull longer than
+    # WHO_WAIT, but shorter than STORM_WAIT.
+    lull = (WHO_WAIT + STORM_WAIT) / 2
+    eventlet.spawn_after(lull, chat.on_here, {"author": "bob"})
+    started = time.monotonic()
+    chat.on_joined({"author": "ann", "reply_to": CLIENT_ID})  # ours, come round
+
+    assert chat.stdout.lines[-1] == "* in the room: bob, cy"
+    assert time.monotonic() - started < 10 * WHO_WAIT
+
+
 def test_chat_answers_a_joiner_if_logged_in_and_not_the_joiner(chat):
     chat.on_joined({"author": "bob", "reply_to": "b0b1d"})
     assert not chat.dispatch.called  # no name yet: not in the room
@@ -705,7 +719,7 @@ def test_no_handler_runs_once_the_container_is_stopping(
         heard = []
         slow = SlowToStop()
 
-        @broadcast(Message.type)
+        @broadcast(Message.event_type)
         def on_message(self, payload):
             self.heard.append(payload["msg"])
 

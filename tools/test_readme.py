@@ -55,6 +55,7 @@ def readme_prose():
     ("``STOP_GRACE`` ({} s)", "service.STOP_GRACE"),
     ("``ECHO_WAIT`` ({} s)", "service.ECHO_WAIT"),
     ("``WHO_WAIT`` ({} s)", "service.WHO_WAIT"),
+    ("``STORM_WAIT`` ({} s)", "service.STORM_WAIT"),
     ("``MAX_NAME`` ({} characters)", "service.MAX_NAME"),
     ("``MAX_MESSAGE`` ({} characters)", "service.MAX_MESSAGE"),
     ("default ``HEARTBEAT`` is {} s", "nameko.constants.DEFAULT_HEARTBEAT"),
