@@ -9,8 +9,8 @@
 - A *dependency provider* is a class attribute, like ``stdout = Stdout()``: in
   each worker, it is what the provider's ``get_dependency`` returns. So nothing
   lasts on ``self``: what must last lives in a provider.
-- Extensions are declared as class attributes; at start, nameko makes the real
-  ones for the container. A *shared extension* is made once, for all.
+- Extensions are class attributes; nameko makes the real ones for each
+  container. A *shared extension* is made once a container, for all its users.
 Read on: the events, the extensions, ``Chat``, ``main``; then what you may skip.
 """
 import argparse
@@ -171,8 +171,8 @@ class Stdin(Entrypoint):
         self.typed.put(self.until)
         self.firing.wait()
         # Give the terminal back now. The rest of the stop may wait for the
-        # broker, and main may end the process before the container stops
-        # the console (then a no-op).
+        # broker, and main may end the process before the container gets to
+        # stop the console. When it does, the console is closed already.
         self.console.stop()
 
     def read(self):
@@ -313,8 +313,8 @@ class Person:
         self.gone = set()
         # Our lines that have not come back to us yet: leaving waits for them.
         self.lines_in_flight = 0
-        # When the room last told us of someone, and when of a joiner other
-        # than us, by time.monotonic(): a joiner waits for a quiet room.
+        # When the room last told us of anyone, and when it last told us of
+        # another joiner, by time.monotonic(): a joiner waits for quiet.
         self.room_changed_at = 0
         self.someone_joined_at = 0
 
@@ -381,7 +381,14 @@ CLIENT_ID = os.urandom(16).hex()
 
 
 class Chat:
-    """The chat: every client runs one, and every client hears every event."""
+    """The chat: every client runs one, and every client hears every event.
+
+    Its dependency providers are ``dispatch`` (nameko's EventDispatcher),
+    ``stdout`` and ``user``. Its entrypoints are ``@once``, ``@stdin``,
+    ``@reconnected`` and ``@broadcast`` (nameko's event handler); the shared
+    extensions behind them are the Console and the ChatQueueConsumer. Workers
+    run at the same time, up to ten: Stdin fires its own one at a time, in
+    order, but the event handlers' workers overlap."""
     # The service's name, which nameko requires: the events it dispatches go
     # to RabbitMQ's exchange chat.events, and its handlers listen there.
     name = "chat"
@@ -511,7 +518,7 @@ class Chat:
         # The dispatch runs in a thread of its own, to be waited for with a
         # bound: a stalled broker can hold a publish, and then the close of
         # its connection, for ever. If the thread ends later, the event goes
-        # out after all, after its notice.
+        # out after all, though the user was told it was not sent.
         dispatching = eventlet.spawn(self.try_dispatch, routing_key, payload)
         sent = False
         with eventlet.Timeout(SEND_TIMEOUT, False):
