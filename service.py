@@ -5,12 +5,12 @@
   entrypoints, waits for the workers running, then stops the rest.
 - An *entrypoint* decorates a method and says when it runs: ``@stdin`` runs it
   with each line typed. Each time, nameko spawns a *worker*, a green thread
-  that calls the method on a new instance of the class.
-- A *dependency provider* is a class attribute, like ``stdout = Stdout()``: in
-  each worker, it is what the provider's ``get_dependency`` returns. So nothing
-  lasts on ``self``: what must last lives in a provider.
-- Extensions are class attributes; nameko makes the real ones for each
-  container. A *shared extension* is made once a container, for all its users.
+  that calls the method on a new instance of the class: 10 at once at most.
+- A *dependency provider* is a class attribute, like ``stdout = Stdout()``. In
+  a worker, it is what ``get_dependency`` returns: state lives there, not on self.
+- nameko makes each container's extensions from the class attributes. A *shared
+  extension* is made once a container: Stdin and Stdout share a Console; event
+  handlers, User and Reconnected share a ChatQueueConsumer and its connection.
 Read on: the events, the extensions, ``Chat``, ``main``; then what you may skip.
 """
 import argparse
@@ -171,8 +171,8 @@ class Stdin(Entrypoint):
         self.typed.put(self.until)
         self.firing.wait()
         # Give the terminal back now. The rest of the stop may wait for the
-        # broker, and main may end the process before the container gets to
-        # stop the console. When it does, the console is closed already.
+        # broker, and main may end the process before the container stops
+        # the console; the console's own stop then finds it closed.
         self.console.stop()
 
     def read(self):
@@ -191,8 +191,8 @@ class Stdin(Entrypoint):
 
     def fire(self):
         """Fire a worker for each line queued, once the one before is done,
-        as nameko's Timer waits for each tick's worker: workers run at the
-        same time, and lines must be said in order."""
+        as nameko's Timer waits for each tick's worker: workers would
+        overlap, and lines must be said in order."""
         line = None
         with contextlib.suppress(ContainerBeingKilled):
             while line != self.until:
@@ -204,8 +204,7 @@ class Stdin(Entrypoint):
 
     def handle_result(self, worker_ctx, result, exc_info):
         """nameko calls this when a worker is done, with what its method
-        returned or raised; what this returns goes on to the providers'
-        ``worker_result`` hooks."""
+        returned or raised, and expects the two back."""
         self.worker_done.send()
         return result, exc_info
 
@@ -300,9 +299,9 @@ class User(DependencyProvider):
 
 class Person:
     """The user, as workers see it: the name held, and the room as far as
-    this client knows it. Workers share it, but need no lock: green threads
-    switch only where one waits (for I/O, or in a sleep), and no update of a
-    Person waits."""
+    this client knows it. Workers share it without a lock: green threads
+    switch only where one waits (for I/O, or in a sleep), and each change
+    to a Person is made between waits."""
 
     def __init__(self, name_queue):
         self.name_queue = name_queue
@@ -366,9 +365,10 @@ HELP = "! commands: /who shows who is here, /help this list, /quit leaves"
 MAX_NAME = 40
 # The most characters in a message, on sending and on display.
 MAX_MESSAGE = 2000
-# Seconds of quiet in the room after which a joiner shows who is here; and
-# when others join at the same time, whom the members answer first.
+# Seconds of quiet in the room after which a joiner shows who is here.
 WHO_WAIT = 0.5
+# The same when others join at the same time: each member answers the
+# joiners in turn, so our answers may come after a lull.
 STORM_WAIT = 1.5
 # Seconds that leaving waits for our own lines to come back.
 ECHO_WAIT = 0.25
@@ -387,8 +387,8 @@ class Chat:
     ``stdout`` and ``user``. Its entrypoints are ``@once``, ``@stdin``,
     ``@reconnected`` and ``@broadcast`` (nameko's event handler); the shared
     extensions behind them are the Console and the ChatQueueConsumer. Workers
-    run at the same time, up to ten: Stdin fires its own one at a time, in
-    order, but the event handlers' workers overlap."""
+    run at the same time (nameko's max_workers, 10 by default): Stdin fires
+    its own one at a time, in order, but the event handlers' workers overlap."""
     # The service's name, which nameko requires: the events it dispatches go
     # to RabbitMQ's exchange chat.events, and its handlers listen there.
     name = "chat"
@@ -517,7 +517,8 @@ class Chat:
         payload = dataclasses.asdict(event)
         # The dispatch runs in a thread of its own, to be waited for with a
         # bound: a stalled broker can hold a publish, and then the close of
-        # its connection, for ever. If the thread ends later, the event goes
+        # its connection, for ever. (`self.dispatch` is a plain function: any
+        # green thread may call it.) If the thread ends later, the event goes
         # out after all, though the user was told it was not sent.
         dispatching = eventlet.spawn(self.try_dispatch, routing_key, payload)
         sent = False
@@ -660,6 +661,8 @@ LEAVE_WAIT = 1
 START_WAIT = 8
 # Seconds after a leaving signal when main turns the stop into a kill.
 STOP_GRACE = 0.3
+# Seconds for a polite close of the name's connection, within STOP_GRACE.
+CLOSE_WAIT = 0.15
 # Seconds after a leaving signal when main ends the process anyway.
 EXIT_DEADLINE = 0.4
 # Ctrl-C, kill, hangup: each makes the chat leave.
@@ -1021,7 +1024,7 @@ class NameQueue:
         self.keeping.kill()
         # A polite close, so that the name is free for a claim that follows;
         # or none, from a stalled broker.
-        with eventlet.Timeout(STOP_GRACE / 2, False):
+        with eventlet.Timeout(CLOSE_WAIT, False):
             connection.close()
         connection.collect()
 
