@@ -7,9 +7,9 @@
   with each line typed. Each time, nameko spawns a *worker*, a green thread
   that calls the method on a new instance of the class: 10 at once at most.
 - A *dependency provider* is a class attribute, like ``stdout = Stdout()``. In
-  a worker, it is what ``get_dependency`` returns: state lives there, not on self.
+  a worker, that attribute is what ``get_dependency`` returned: state lives there.
 - nameko makes each container's extensions from the class attributes. A *shared
-  extension* is made once a container: Stdin and Stdout share a Console; event
+  extension* is made once per container: Stdin and Stdout share a Console; event
   handlers, User and Reconnected share a ChatQueueConsumer and its connection.
 Read on: the events, the extensions, ``Chat``, ``main``; then what you may skip.
 """
@@ -463,8 +463,10 @@ class Chat:
     @reconnected
     def join_again(self):
         self.stdout.show("! reconnected; what was said meanwhile did not reach you")
-        # Our claim went with the old connection. A node that is stopping
-        # takes a few seconds to let it go, so wait longer than at the start.
+        # The name's connection broke with the consumer's, as a rule (a lost
+        # network, a node that stopped), and the broker has told the room we
+        # left: claim the name again. A node that is stopping takes a few
+        # seconds to let the old claim go, so wait longer than at the start.
         if self.user.name:
             self.log_in(self.user.name, wait=REJOIN_WAIT)
 
@@ -483,9 +485,9 @@ class Chat:
         coming: after WHO_WAIT of quiet, 10 WHO_WAITs at most. When others
         join at the same time, each member answers the joiners in turn, and
         ours may come after a lull: then wait for STORM_WAIT of quiet."""
-        started = time.monotonic()
+        self.user.room_changed()
+        started = self.user.room_changed_at
         deadline = started + 10 * WHO_WAIT
-        self.user.room_changed_at = started
         while time.monotonic() < deadline:
             needed = WHO_WAIT
             if self.user.someone_joined_at > started - STORM_WAIT:
@@ -607,7 +609,16 @@ class Chat:
 
 
 def main(service=Chat):
-    """Run `service`, the Chat or a subclass of it, until its user leaves."""
+    """Run `service`, the Chat or a subclass of it, until its user leaves.
+
+    A leaving signal (Ctrl-C, SIGTERM, SIGHUP), or the end of input, stops
+    the runner, whose container stops in this order: the entrypoints
+    (Stdin.stop fires the last worker, with /quit, which leaves, and gives
+    the terminal back; Reconnected and the event handlers unregister); then
+    it waits for the workers running; then the providers (User.stop lets the
+    name go); then the shared extensions (the queue consumer, the console).
+    A stop that the broker holds up becomes a kill, and the process ends
+    anyway soon after: see leaving_at_signals."""
     parser = argparse.ArgumentParser(description="nameko-chat, a console chat")
     parser.add_argument(
         "--broker",
