@@ -7,11 +7,11 @@
   with each line typed. Each time, nameko spawns a *worker*, a green thread
   that calls the method on a new instance of the class: 10 at once at most.
 - A *dependency provider* is a class attribute, like ``stdout = Stdout()``. In
-  a worker, that attribute is what ``get_dependency`` returned: state lives there.
-- nameko makes each container's extensions from the class attributes. A *shared
-  extension* is made once per container: Stdin and Stdout share a Console; event
-  handlers, User and Reconnected share a ChatQueueConsumer and its connection.
-Read on: the events, the extensions, ``Chat``, ``main``; then what you may skip.
+  a worker, it holds what ``get_dependency`` returned: state that lasts.
+- nameko makes each container's extensions from the class attributes. A
+  *shared extension* is one per container and class: one Console serves Stdin
+  and Stdout, one ChatQueueConsumer all that read from the broker.
+Read on: events, extensions, ``Chat``, its ``Person``, ``main``; then the rest.
 """
 import argparse
 import contextlib
@@ -25,8 +25,8 @@ import warnings
 from typing import ClassVar
 
 # eventlet's monkey patch, before nameko and kombu, as nameko asks: it makes
-# sockets, sleeps and threads green, with its notices hidden. Run as a program,
-# Ctrl-C while it loads just ends it, and eventlet skips its slow green DNS.
+# sockets, sleeps and threads green, with its notices hidden. A program, not
+# an import: Ctrl-C while it loads just ends it; no slow green DNS to load.
 if __name__ == "__main__":
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     os.environ.setdefault("EVENTLET_NO_GREENDNS", "yes")
@@ -44,7 +44,7 @@ from nameko.messaging import QueueConsumer
 from nameko.runners import ServiceRunner
 
 
-# The events: nameko sends an event type, its routing key, and a dict of fields.
+# The events: nameko sends an event type, also its routing key, and a dict.
 
 @dataclasses.dataclass
 class Message:
@@ -85,7 +85,11 @@ class Once(Entrypoint):
     nameko's Timer without the loop. Like every entrypoint, it starts work
     with ``container.spawn_worker``: a worker gets the arguments, and on its
     new instance of the service, what each provider's ``get_dependency``
-    returns."""
+    returns.
+
+    ``setup``, ``start``, ``stop``, ``kill`` and ``get_dependency`` here are
+    nameko's public hooks, which the container calls. Each extension overrides
+    only the hooks it needs."""
 
     def __init__(self, *args, **kwargs):
         self.args = args
@@ -191,8 +195,8 @@ class Stdin(Entrypoint):
 
     def fire(self):
         """Fire a worker for each line queued, once the one before is done,
-        as nameko's Timer waits for each tick's worker: workers would
-        overlap, and lines must be said in order."""
+        as nameko's Timer waits for each tick's worker. Otherwise workers
+        would overlap, and lines must be said in order."""
         line = None
         with contextlib.suppress(ContainerBeingKilled):
             while line != self.until:
@@ -245,7 +249,7 @@ class ChatEventHandler(EventHandler):
     queue_consumer = ChatQueueConsumer()
 
 
-def broadcast(event_type):
+def on_event(event_type):
     """``@event_handler`` of every `event_type` event, in every client.
     nameko's default handler type gives all running services named chat one
     queue, and each event to one of them; BROADCAST gives each client a queue
@@ -278,10 +282,11 @@ reconnected = Reconnected.decorator
 class User(DependencyProvider):
     """Dependency provider of the person at this console. Each worker has a
     new service instance, so what must outlast a worker lives here: every
-    worker gets the same Person. A name is a queue on the broker that only
-    its holder consumes (NameQueue, at the end): the broker refuses a second
-    holder, and when the holder's connection goes, however it goes, the
-    broker sends the room its `left`."""
+    worker gets the same Person, a plain class defined just after Chat.
+
+    A name is a queue on the broker that only its holder consumes (NameQueue,
+    at the end): the broker refuses a second holder, and when the holder's
+    connection goes, however it goes, the broker sends the room its `left`."""
     queue_consumer = ChatQueueConsumer()
 
     def setup(self):
@@ -295,60 +300,6 @@ class User(DependencyProvider):
 
     def kill(self):
         self.person.let_go()
-
-
-class Person:
-    """The user, as workers see it: the name held, and the room as far as
-    this client knows it. Workers share it without a lock: green threads
-    switch only where one waits (for I/O, or in a sleep), and each change
-    to a Person is made between waits."""
-
-    def __init__(self, name_queue):
-        self.name_queue = name_queue
-        self.name = None
-        # The others logged in, and those who left: a late answer from one
-        # who left must not bring them back.
-        self.room = set()
-        self.gone = set()
-        # Our lines that have not come back to us yet: leaving waits for them.
-        self.lines_in_flight = 0
-        # When the room last told us of anyone, and when it last told us of
-        # another joiner, by time.monotonic(): a joiner waits for quiet.
-        self.room_changed_at = 0
-        self.someone_joined_at = 0
-
-    def claim(self, name, wait):
-        """Hold `name`, instead of any name held before: False if another
-        client holds it. Raises BROKER_ERRORS, or eventlet.Timeout after
-        `wait` seconds. Until the claim ends, `self.name` stays as it was, so
-        lines typed while a reconnection claims the name again are said."""
-        try:
-            taken = self.name_queue.take(name, wait)
-        except (*BROKER_ERRORS, eventlet.Timeout):
-            self.name = None
-            raise
-        if not taken:
-            self.name = None
-            return False
-        self.name = name
-        self.room = set()
-        self.gone = set()
-        self.lines_in_flight = 0
-        return True
-
-    def let_go(self):
-        """Give up the name: the broker tells the room that we left."""
-        self.name_queue.let_go()
-        self.name = None
-
-    def room_changed(self):
-        """Note that the room told us of someone: a joiner waits for quiet."""
-        self.room_changed_at = time.monotonic()
-
-    def someone_joined(self):
-        """Note that another joined: a joiner then waits for a longer quiet."""
-        self.room_changed()
-        self.someone_joined_at = self.room_changed_at
 
 
 # The chat itself. A line's way from Enter to every screen: Stdin fires
@@ -385,10 +336,12 @@ class Chat:
 
     Its dependency providers are ``dispatch`` (nameko's EventDispatcher),
     ``stdout`` and ``user``. Its entrypoints are ``@once``, ``@stdin``,
-    ``@reconnected`` and ``@broadcast`` (nameko's event handler); the shared
+    ``@reconnected`` and ``@on_event`` (nameko's event handler); the shared
     extensions behind them are the Console and the ChatQueueConsumer. Workers
     run at the same time (nameko's max_workers, 10 by default): Stdin fires
-    its own one at a time, in order, but the event handlers' workers overlap."""
+    its own one at a time, in order, but the event handlers' workers overlap.
+    Each worker has a Chat of its own: what one call sets on ``self`` is gone
+    in the next. What lasts is in ``self.user``."""
     # The service's name, which nameko requires: the events it dispatches go
     # to RabbitMQ's exchange chat.events, and its handlers listen there.
     name = "chat"
@@ -482,20 +435,8 @@ class Chat:
 
     def show_room_when_answered(self):
         """Show the room once the answers to our `joined` have stopped
-        coming: after WHO_WAIT of quiet, 10 WHO_WAITs at most. When others
-        join at the same time, each member answers the joiners in turn, and
-        ours may come after a lull: then wait for STORM_WAIT of quiet."""
-        self.user.room_changed()
-        started = self.user.room_changed_at
-        deadline = started + 10 * WHO_WAIT
-        while time.monotonic() < deadline:
-            needed = WHO_WAIT
-            if self.user.someone_joined_at > started - STORM_WAIT:
-                needed = STORM_WAIT
-            quiet = time.monotonic() - self.user.room_changed_at
-            if quiet >= needed:
-                break
-            eventlet.sleep(min(needed - quiet, deadline - time.monotonic()))
+        coming: when the room has been quiet for a while."""
+        self.user.wait_for_quiet()
         self.show_room()
 
     def leave(self):
@@ -504,40 +445,22 @@ class Chat:
         if not name:
             return
         # Wait, briefly, to see our own lines come back, as scripts expect.
-        with eventlet.Timeout(ECHO_WAIT, False):
-            while self.user.lines_in_flight > 0:
-                eventlet.sleep(0.01)
+        self.user.wait_for_own_lines(ECHO_WAIT)
         self.stdout.show(f"* {name} left")
         self.user.let_go()
 
     def send(self, event, routing_key=None):
         """Dispatch `event`: True if the broker took it within SEND_TIMEOUT.
         The routing key is the event's type, unless `routing_key` is given:
-        an answer to a joiner goes to here.ID."""
+        an answer to a joiner goes to here.ID. The call itself is nameko's
+        ``self.dispatch(event_type, payload)``; a stalled broker can hold it
+        for ever, so it runs with a bound: see `within`."""
         if routing_key is None:
             routing_key = event.event_type
         payload = dataclasses.asdict(event)
-        # The dispatch runs in a thread of its own, to be waited for with a
-        # bound: a stalled broker can hold a publish, and then the close of
-        # its connection, for ever. (`self.dispatch` is a plain function: any
-        # green thread may call it.) If the thread ends later, the event goes
-        # out after all, though the user was told it was not sent.
-        dispatching = eventlet.spawn(self.try_dispatch, routing_key, payload)
-        sent = False
-        with eventlet.Timeout(SEND_TIMEOUT, False):
-            sent = dispatching.wait()
-        return sent
+        return within(SEND_TIMEOUT, self.dispatch, routing_key, payload)
 
-    def try_dispatch(self, routing_key, payload):
-        """Dispatch: True if the broker took it, False if it is gone or
-        refused. (An exception would reach eventlet, which prints it.)"""
-        try:
-            self.dispatch(routing_key, payload)
-        except BROKER_ERRORS:
-            return False
-        return True
-
-    @broadcast(Message.event_type)
+    @on_event(Message.event_type)
     def on_message(self, payload):
         message = self.receive(Message, payload)
         if message is None:
@@ -546,7 +469,7 @@ class Chat:
             self.user.lines_in_flight -= 1
         self.stdout.show(f"{message.author}: {message.msg}")
 
-    @broadcast(Joined.event_type)
+    @on_event(Joined.event_type)
     def on_joined(self, payload):
         """Someone is here. If it is us, our question has gone round and the
         answers are coming; if it is another, tell the user, and answer."""
@@ -565,7 +488,7 @@ class Chat:
             answer = Here(self.user.name)
             self.send(answer, routing_key=f"{Here.event_type}.{joined.reply_to}")
 
-    @broadcast(Left.event_type)
+    @on_event(Left.event_type)
     def on_left(self, payload):
         left = self.receive(Left, payload)
         if left is None or left.author == self.user.name:
@@ -575,7 +498,7 @@ class Chat:
         self.user.gone.add(left.author)
         self.stdout.show(f"* {left.author} left")
 
-    @broadcast(f"{Here.event_type}.{CLIENT_ID}")
+    @on_event(f"{Here.event_type}.{CLIENT_ID}")
     def on_here(self, payload):
         here = self.receive(Here, payload)
         if here is None:
@@ -606,6 +529,83 @@ class Chat:
                 return None
             values[field.name] = printable(value)
         return event_class(**values)
+
+
+class Person:
+    """The user, as workers see it: the name held, and the room as far as
+    this client knows it. Workers share it without a lock: green threads
+    switch only where one waits (for I/O, or in a sleep), and each change
+    to a Person is made between waits."""
+
+    def __init__(self, name_queue):
+        self.name_queue = name_queue
+        self.name = None
+        # The others logged in, and those who left: a late answer from one
+        # who left must not bring them back.
+        self.room = set()
+        self.gone = set()
+        # Our lines that have not come back to us yet: leaving waits for them.
+        self.lines_in_flight = 0
+        # When the room last told us of anyone, and when it last told us of
+        # another joiner, by time.monotonic(): a joiner waits for quiet.
+        self.room_changed_at = 0
+        self.someone_joined_at = 0
+
+    def claim(self, name, wait):
+        """Hold `name`, instead of any name held before: False if another
+        client holds it. Raises BROKER_ERRORS, or eventlet.Timeout after
+        `wait` seconds. Until the claim ends, `self.name` stays as it was, so
+        lines typed while a reconnection claims the name again are said."""
+        try:
+            taken = self.name_queue.take(name, wait)
+        except (*BROKER_ERRORS, eventlet.Timeout):
+            self.name = None
+            raise
+        if not taken:
+            self.name = None
+            return False
+        self.name = name
+        self.room = set()
+        self.gone = set()
+        self.lines_in_flight = 0
+        return True
+
+    def let_go(self):
+        """Give up the name: the broker tells the room that we left."""
+        self.name_queue.let_go()
+        self.name = None
+
+    def room_changed(self):
+        """Note that the room told us of someone: a joiner waits for quiet."""
+        self.room_changed_at = time.monotonic()
+
+    def someone_joined(self):
+        """Note that another joined: a joiner then waits for a longer quiet."""
+        self.room_changed()
+        self.someone_joined_at = self.room_changed_at
+
+    def wait_for_quiet(self):
+        """Wait until the room has told us of nobody for WHO_WAIT, 10 WHO_WAITs
+        at most. When others join at the same time, each member answers the
+        joiners in turn, and ours may come after a lull: then wait for
+        STORM_WAIT of quiet."""
+        self.room_changed()
+        started = self.room_changed_at
+        deadline = started + 10 * WHO_WAIT
+        while time.monotonic() < deadline:
+            needed = WHO_WAIT
+            if self.someone_joined_at > started - STORM_WAIT:
+                needed = STORM_WAIT
+            quiet = time.monotonic() - self.room_changed_at
+            if quiet >= needed:
+                break
+            eventlet.sleep(min(needed - quiet, deadline - time.monotonic()))
+
+    def wait_for_own_lines(self, seconds):
+        """Wait until our lines have come back to us, `seconds` at most."""
+        with eventlet.Timeout(seconds, False):
+            while self.lines_in_flight > 0:
+                eventlet.sleep(0.01)
 
 
 def main(service=Chat):
@@ -672,12 +672,37 @@ LEAVE_WAIT = 1
 START_WAIT = 8
 # Seconds after a leaving signal when main turns the stop into a kill.
 STOP_GRACE = 0.3
-# Seconds for a polite close of the name's connection, within STOP_GRACE.
+# Seconds for a polite close of the name's connection.
 CLOSE_WAIT = 0.15
 # Seconds after a leaving signal when main ends the process anyway.
 EXIT_DEADLINE = 0.4
 # Ctrl-C, kill, hangup: each makes the chat leave.
 LEAVE_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def within(seconds, function, *args):
+    """Call `function` in a green thread of its own, and wait `seconds` at
+    most: True if it returned by then, False if it raised one of the
+    BROKER_ERRORS or still runs. A stalled broker can hold a publish, and
+    then the close of its connection, for ever: an eventlet.Timeout in the
+    caller's thread would end the publish, but then wait for that close. If
+    the thread ends later, what it sent goes out after all."""
+    calling = eventlet.spawn(returned, function, *args)
+    done = False
+    with eventlet.Timeout(seconds, False):
+        done = calling.wait()
+    return done
+
+
+def returned(function, *args):
+    """True if `function` returned, False if it raised one of BROKER_ERRORS.
+    (Raised in a green thread of its own, it would reach eventlet's hub,
+    which prints it.)"""
+    try:
+        function(*args)
+    except BROKER_ERRORS:
+        return False
+    return True
 
 
 def printable(text, limit=MAX_MESSAGE):
@@ -798,7 +823,9 @@ class Terminal:
             # Nobody reads any more (`| head`): leave, as at the end of input,
             # and let the exit's last flush go nowhere, quietly.
             self.closed = True
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
             signal.raise_signal(signal.SIGTERM)
 
     def lines(self):

@@ -30,7 +30,7 @@ outages with a proxy of their own, never by stopping the broker.
 # imported, as nameko asks.
 from service import (
     CLIENT_ID, CLUSTER, ECHO_WAIT, MAX_MESSAGE, STORM_WAIT, WHO_WAIT, Chat, Console,
-    Message, Person, Stdout, Terminal, User, broadcast, once, printable, stdin,
+    Message, Person, Stdout, Terminal, User, on_event, once, printable, stdin,
 )
 
 import base64
@@ -719,7 +719,7 @@ def test_no_handler_runs_once_the_container_is_stopping(
         heard = []
         slow = SlowToStop()
 
-        @broadcast(Message.event_type)
+        @on_event(Message.event_type)
         def on_message(self, payload):
             self.heard.append(payload["msg"])
 
