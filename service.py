@@ -7,10 +7,10 @@
   with each line typed. Each time, nameko spawns a *worker*, a green thread
   that calls the method on a new instance of the class: 10 at once at most.
 - A *dependency provider* is a class attribute, like ``stdout = Stdout()``. In
-  a worker, it holds what ``get_dependency`` returned: state that lasts.
+  a worker, it holds what ``get_dependency`` returned. What lasts, it keeps.
 - nameko makes each container's extensions from the class attributes. A
-  *shared extension* is one per container and class: one Console serves Stdin
-  and Stdout, one ChatQueueConsumer all that read from the broker.
+  *shared extension* is one per container and class: Stdin and Stdout share a
+  Console; all that read from the broker share a ChatQueueConsumer.
 Read on: events, extensions, ``Chat``, its ``Person``, ``main``; then the rest.
 """
 import argparse
