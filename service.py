@@ -128,7 +128,7 @@ class Console(SharedExtension):
 class Stdout(DependencyProvider):
     """Dependency provider of the screen: ``self.stdout.show("a line")``.
     Like every extension declared on a class, ``Console()`` here is a
-    template: nameko binds a copy of it, with its container, at start."""
+    template: nameko binds a copy of it to each container it makes."""
     console = Console()
 
     def get_dependency(self, worker_ctx):
