@@ -13,6 +13,7 @@ NEEDS = [
     ("tmux", "terminal"),
     ("cluster", "cluster"),
     ("short_heartbeat_uri", "heartbeat"),
+    ("restartable_broker", "restart"),
 ]
 
 

@@ -14,8 +14,10 @@
 Read on: events, extensions, ``Chat``, its ``Person``, ``main``; then the rest.
 """
 import argparse
+import collections
 import contextlib
 import dataclasses
+import datetime
 import logging
 import os
 import re
@@ -37,21 +39,25 @@ logging.disable(logging.ERROR)
 eventlet.monkey_patch()
 logging.disable(logging.NOTSET)
 
+from kombu import Queue
 from nameko.events import BROADCAST, EventDispatcher, EventHandler
 from nameko.exceptions import ContainerBeingKilled
 from nameko.extensions import DependencyProvider, Entrypoint, SharedExtension
-from nameko.messaging import QueueConsumer
+from nameko.messaging import Consumer, QueueConsumer
 from nameko.runners import ServiceRunner
+from nameko.standalone.events import get_event_exchange
 
 
 # The events: nameko sends an event type, also its routing key, and a dict.
 
 @dataclasses.dataclass
 class Message:
-    """A line said."""
+    """A line said, and when: `at` is UTC in ISO 8601,
+    2026-12-06T09:41:02.250Z. A program other than the chat may send none."""
     event_type: ClassVar[str] = "message"
     author: str
     msg: str
+    at: str = ""
 
 
 @dataclasses.dataclass
@@ -218,10 +224,10 @@ stdin = Stdin.decorator
 
 class ChatQueueConsumer(QueueConsumer):
     """nameko's QueueConsumer, the shared extension that reads every queue
-    of the container's event handlers on one connection. This one also says
-    when it first consumes (`consuming`: from then on, the room's events reach
-    us; a name is claimed only then), and fires the Reconnected entrypoints
-    registered with it each time its connection comes back."""
+    of the container's event handlers and consumers on one connection. This
+    one also says when it consumes (`consuming`: from then on, the room's
+    events reach us; a name is claimed only then), and fires the Reconnected
+    entrypoints registered with it each time its connection comes back."""
 
     def __init__(self):
         super().__init__()
@@ -234,14 +240,21 @@ class ChatQueueConsumer(QueueConsumer):
     def unregister_reconnected(self, entrypoint):
         self.reconnected_entrypoints.discard(entrypoint)
 
+    def on_connection_revived(self):
+        """kombu's hook, called each time the connection is made, before the
+        consumers are. Reconnected fires here, not once they consume: the
+        broker may deliver the lines missed while we wait for the last of
+        them to be ready, and the chat must know by then that we were away."""
+        super().on_connection_revived()
+        if self.consuming.ready():
+            self.consuming.reset()
+            for entrypoint in list(self.reconnected_entrypoints):
+                entrypoint.fire()
+
     def on_consume_ready(self, connection, channel, consumers, **kwargs):
         """kombu's hook, called when the consumers are ready on a connection."""
         super().on_consume_ready(connection, channel, consumers, **kwargs)
-        if not self.consuming.ready():
-            self.consuming.send()
-        else:
-            for entrypoint in list(self.reconnected_entrypoints):
-                entrypoint.fire()
+        self.consuming.send()
 
 
 class ChatEventHandler(EventHandler):
@@ -258,6 +271,68 @@ def on_event(event_type):
     at each start, so it goes with its client: reliable_delivery=False."""
     return ChatEventHandler.decorator(
         "chat", event_type, handler_type=BROADCAST, reliable_delivery=False)
+
+
+# The room's lines are kept in a RabbitMQ stream: an append-only log that
+# every client reads, each from an offset of its own. It is bound to nameko's
+# exchange for the chat's events, so a `message` from anyone lands in it. A
+# day's lines are kept; the log is cut in segments of 100 kB, and a segment
+# goes only when all its lines are older than that.
+HISTORY = "chat.history"
+HISTORY_ARGUMENTS = {
+    "x-queue-type": "stream",
+    "x-max-age": "1D",
+    "x-stream-max-segment-size-bytes": 100_000,
+}
+
+
+class HistoryConsumer(Consumer):
+    """nameko's @consume, reading the room's lines from the stream, on the
+    chat's queue consumer. nameko's Consumer sets a prefetch and acknowledges
+    each line once its worker is done, which a stream requires: it sends
+    more lines as earlier ones are acknowledged. Nothing read is removed.
+
+    Two things differ from nameko's Consumer: where reading starts, and where
+    it resumes. It starts HISTORY_LINES lines before the end, not at the
+    stream's start, so that a joiner reads about what it shows. Each time
+    the connection comes back, nameko's queue consumer consumes `self.queue`
+    anew; it keeps there the offset after the last line handled, so a
+    reconnected client reads on from where it was."""
+    queue_consumer = ChatQueueConsumer()
+
+    def __init__(self, **kwargs):
+        # The queue names the vhost's exchange, known only once bound.
+        super().__init__(queue=None, **kwargs)
+
+    def setup(self):
+        exchange = get_event_exchange(Chat.name, self.container.config)
+        self.queue = Queue(HISTORY, exchange=exchange, durable=True,
+                           routing_key=Message.event_type,
+                           queue_arguments=HISTORY_ARGUMENTS)
+        start = datetime.datetime.now(datetime.timezone.utc)
+        with contextlib.suppress(*BROKER_ERRORS):
+            last = last_offset(self.queue_consumer.connection, self.queue,
+                               self.container.config["AMQP_URI"])
+            if last is not None:
+                start = max(last - HISTORY_LINES + 1, 0)
+        # A time starts at the lines said since: nothing was said, or the
+        # broker did not say. The queue consumer will report it if it is gone.
+        self.queue.consumer_arguments = {"x-stream-offset": start}
+        self.resumes_at = 0
+        super().setup()
+
+    def handle_result(self, message, worker_ctx, result=None, exc_info=None):
+        """nameko's Consumer calls this when a line's worker is done, and
+        acknowledges the line. Each delivery from a stream carries its offset
+        in a header. Workers may end out of order: resume after the latest."""
+        offset = message.headers.get("x-stream-offset")
+        if isinstance(offset, int) and offset >= self.resumes_at:
+            self.resumes_at = offset + 1
+            self.queue.consumer_arguments = {"x-stream-offset": offset + 1}
+        return super().handle_result(message, worker_ctx, result, exc_info)
+
+
+history = HistoryConsumer.decorator
 
 
 class Reconnected(Entrypoint):
@@ -290,7 +365,8 @@ class User(DependencyProvider):
     queue_consumer = ChatQueueConsumer()
 
     def setup(self):
-        self.person = Person(NameQueue(self.container, self.queue_consumer))
+        name_queue = NameQueue(self.container, self.queue_consumer)
+        self.person = Person(name_queue, self.queue_consumer.consuming)
 
     def get_dependency(self, worker_ctx):
         return self.person
@@ -321,6 +397,14 @@ WHO_WAIT = 0.5
 # The same when others join at the same time: each member answers the
 # joiners in turn, so our answers may come after a lull.
 STORM_WAIT = 1.5
+# The most earlier lines shown at a join, or after a reconnection.
+HISTORY_LINES = 50
+# How far back the earlier lines shown at a join go.
+HISTORY_AGE = datetime.timedelta(minutes=10)
+# Seconds of quiet after which the lines missed while away are all in: the
+# broker sends them back to back. A catch-up waits for them 5 seconds at most.
+CATCH_UP_QUIET = 0.25
+CATCH_UP_WAIT = 5
 # Seconds that leaving waits for our own lines to come back.
 ECHO_WAIT = 0.25
 # Seconds the broker has to take an event, or a name.
@@ -379,7 +463,7 @@ class Chat:
     def say(self, text):
         """Send `text` as a message, or tell the user that it was not sent.
         It is shown when it comes back from the broker, as everyone's are."""
-        sent = self.send(Message(self.user.name, text))
+        sent = self.send(Message(self.user.name, text, at=utc_now()))
         if sent:
             self.user.lines_in_flight += 1
         else:
@@ -406,22 +490,35 @@ class Chat:
         self.stdout.show(ASK_NAME)
 
     def join(self, name):
-        """Welcome the user, and tell the room, whose members answer."""
+        """Welcome the user, show what was said in the last minutes, and tell
+        the room, whose members answer."""
         self.stdout.show(f"Welcome to chat, {name}!")
+        self.user.joined()
         sent = self.send(Joined(name, reply_to=CLIENT_ID))
+        # A script logs in at once, and the earlier lines may still come.
+        self.user.wait_for_earlier_lines()
+        self.show_earlier()
         if not sent:
             # No answers will come: show the room as far as we know it.
             self.show_room()
 
     @reconnected
     def join_again(self):
-        self.stdout.show("! reconnected; what was said meanwhile did not reach you")
+        """Show what was said while we were away, and claim the name again."""
+        self.stdout.show("! reconnected")
+        if not self.user.name:
+            return
+        # Reconnected fires before the consumers are back, so this runs
+        # before any line missed is handled: those lines are held, to show
+        # the latest together, once they are all in.
+        self.user.came_back()
+        self.user.wait_for_missed_lines()
+        self.show_earlier()
         # The name's connection broke with the consumer's, as a rule (a lost
         # network, a node that stopped), and the broker has told the room we
         # left: claim the name again. A node that is stopping takes a few
         # seconds to let the old claim go, so wait longer than at the start.
-        if self.user.name:
-            self.log_in(self.user.name, wait=REJOIN_WAIT)
+        self.log_in(self.user.name, wait=REJOIN_WAIT)
 
     def show_room(self):
         """Show who else is here, as far as this client knows."""
@@ -432,6 +529,22 @@ class Chat:
             self.stdout.show(f"* in the room: {names}")
         else:
             self.stdout.show("* nobody else is here")
+
+    def show_earlier(self):
+        """Show the lines held, said before we joined or came back, each
+        marked with the time it was said; from then on, lines as they come."""
+        self.user.forget_old_lines()
+        left_out = self.user.left_out
+        earlier = self.user.stop_holding()
+        if left_out:
+            self.stdout.show(f"! {left_out} earlier lines left out")
+        for said_at, message in earlier:
+            self.show_earlier_line(said_at, message)
+
+    def show_earlier_line(self, said_at, message):
+        """Show a line said before we joined or came back, with its time."""
+        local = said_at.astimezone()
+        self.stdout.show(f"[{local:%H:%M}] {message.author}: {message.msg}")
 
     def show_room_when_answered(self):
         """Show the room once the answers to our `joined` have stopped
@@ -460,11 +573,26 @@ class Chat:
         payload = dataclasses.asdict(event)
         return within(SEND_TIMEOUT, self.dispatch, routing_key, payload)
 
-    @on_event(Message.event_type)
+    @history
     def on_message(self, payload):
+        """A line said. One said before we joined or came back is earlier:
+        shown marked with its time, after the others said then, or held
+        until they are all in. Any other line is shown as it comes."""
         message = self.receive(Message, payload)
         if message is None:
             return
+        said_at = when_said(message.at)
+        if said_at is not None and self.user.is_earlier(said_at):
+            if self.user.holding:
+                self.user.hold(said_at, message)
+            elif self.user.is_recent(said_at):
+                self.show_earlier_line(said_at, message)
+            return
+        if not self.user.name:
+            # Said before we joined, at a time it does not give: not shown.
+            return
+        # A line said since we joined or came back: the earlier ones first.
+        self.show_earlier()
         if message.author == self.user.name:
             self.user.lines_in_flight -= 1
         self.stdout.show(f"{message.author}: {message.msg}")
@@ -473,6 +601,8 @@ class Chat:
     def on_joined(self, payload):
         """Someone is here. If it is us, our question has gone round and the
         answers are coming; if it is another, tell the user, and answer."""
+        if not self.user.name:
+            return
         joined = self.receive(Joined, payload)
         if joined is None:
             return
@@ -490,6 +620,8 @@ class Chat:
 
     @on_event(Left.event_type)
     def on_left(self, payload):
+        if not self.user.name:
+            return
         left = self.receive(Left, payload)
         if left is None or left.author == self.user.name:
             return
@@ -500,6 +632,8 @@ class Chat:
 
     @on_event(f"{Here.event_type}.{CLIENT_ID}")
     def on_here(self, payload):
+        if not self.user.name:
+            return
         here = self.receive(Here, payload)
         if here is None:
             return
@@ -508,37 +642,37 @@ class Chat:
             self.user.room.add(here.author)
 
     def receive(self, event_class, payload):
-        """The event in `payload`, safe to print; or None, if we have not
-        logged in, or if it is malformed (then the user is told)."""
-        if not self.user.name:
-            return None
+        """The event in `payload`, safe to print; or None, if it is malformed
+        (then a logged-in user is told)."""
         if not isinstance(payload, dict):
             payload = {}
         values = {}
         for field in dataclasses.fields(event_class):
-            if field.name in payload:
-                value = payload[field.name]
-            elif field.default is not dataclasses.MISSING:
-                # An optional field, such as `reply_to`.
+            value = payload.get(field.name)
+            optional = field.default is not dataclasses.MISSING
+            if optional and not isinstance(value, str):
+                # An optional field, such as `reply_to`, that is missing or
+                # malformed counts as missing.
                 value = field.default
-            else:
-                value = None
             if not isinstance(value, str):
-                kind = event_class.event_type
-                self.stdout.show(f"! ignored a malformed {kind} event")
+                if self.user.name:
+                    kind = event_class.event_type
+                    self.stdout.show(f"! ignored a malformed {kind} event")
                 return None
             values[field.name] = printable(value)
         return event_class(**values)
 
 
 class Person:
-    """The user, as workers see it: the name held, and the room as far as
-    this client knows it. Workers share it without a lock: green threads
-    switch only where one waits (for I/O, or in a sleep), and each change
-    to a Person is made between waits."""
+    """The user, as workers see it: the name held, the room as far as this
+    client knows it, and the lines held to be shown together. Workers share
+    it without a lock: green threads switch only where one waits (for I/O,
+    or in a sleep), and each change to a Person is made between waits.
+    `consuming` is set while the room's events reach us."""
 
-    def __init__(self, name_queue):
+    def __init__(self, name_queue, consuming):
         self.name_queue = name_queue
+        self.consuming = consuming
         self.name = None
         # The others logged in, and those who left: a late answer from one
         # who left must not bring them back.
@@ -550,6 +684,17 @@ class Person:
         # another joiner, by time.monotonic(): a joiner waits for quiet.
         self.room_changed_at = 0
         self.someone_joined_at = 0
+        # Lines said before we joined, or while we were away, are earlier:
+        # shown marked with their time. `since` is when we joined or came
+        # back (UTC), and None until we join: then every line is earlier.
+        # Earlier lines are held while `holding`, the latest HISTORY_LINES,
+        # and shown together; `oldest` is the oldest worth showing.
+        self.since = None
+        self.oldest = None
+        self.holding = True
+        self.earlier = collections.deque(maxlen=HISTORY_LINES)
+        self.left_out = 0
+        self.held_at = 0
 
     def claim(self, name, wait):
         """Hold `name`, instead of any name held before: False if another
@@ -559,10 +704,10 @@ class Person:
         try:
             taken = self.name_queue.take(name, wait)
         except (*BROKER_ERRORS, eventlet.Timeout):
-            self.name = None
+            self.leave_the_room()
             raise
         if not taken:
-            self.name = None
+            self.leave_the_room()
             return False
         self.name = name
         self.room = set()
@@ -573,7 +718,77 @@ class Person:
     def let_go(self):
         """Give up the name: the broker tells the room that we left."""
         self.name_queue.let_go()
+        self.leave_the_room()
+
+    def leave_the_room(self):
+        """Hold no name; hold the lines said, until we join again."""
         self.name = None
+        self.since = None
+        self.holding = True
+
+    def joined(self):
+        """Note that we joined: lines said before now are earlier, and those
+        of the last HISTORY_AGE are shown."""
+        self.since = this_millisecond()
+        self.oldest = self.since - HISTORY_AGE
+        # A joiner reads the stream's latest lines, and what is said while
+        # it logs in: it shows the latest, with no count of the others.
+        self.left_out = 0
+
+    def came_back(self):
+        """Note that our connection is back: the lines said before now were
+        missed, and are held until they are all in."""
+        self.since = this_millisecond()
+        self.oldest = None
+        self.holding = True
+
+    def is_earlier(self, said_at):
+        """Whether a line said at `said_at` was said before we joined or
+        came back."""
+        return self.since is None or said_at < self.since
+
+    def is_recent(self, said_at):
+        """Whether an earlier line said at `said_at` is worth showing."""
+        return self.oldest is None or said_at >= self.oldest
+
+    def hold(self, said_at, message):
+        """Keep an earlier line to show later, with the latest before it."""
+        if len(self.earlier) == self.earlier.maxlen:
+            self.left_out += 1
+        self.earlier.append((said_at, message))
+        self.held_at = time.monotonic()
+
+    def forget_old_lines(self):
+        """Let go of the lines held that are not worth showing."""
+        recent = [line for line in self.earlier if self.is_recent(line[0])]
+        self.earlier = collections.deque(recent, maxlen=HISTORY_LINES)
+
+    def stop_holding(self):
+        """The earlier lines held, oldest first: from now on, lines are shown
+        as they come."""
+        earlier = list(self.earlier)
+        self.earlier.clear()
+        self.left_out = 0
+        self.holding = False
+        return earlier
+
+    def wait_for_earlier_lines(self):
+        """Wait until no earlier line has come for CATCH_UP_QUIET: the broker
+        sends them back to back. CATCH_UP_WAIT at most."""
+        with eventlet.Timeout(CATCH_UP_WAIT, False):
+            while True:
+                quiet = time.monotonic() - self.held_at
+                if quiet >= CATCH_UP_QUIET:
+                    break
+                eventlet.sleep(CATCH_UP_QUIET - quiet)
+
+    def wait_for_missed_lines(self):
+        """Wait until the consumers are back, then for the lines missed: the
+        first may come a moment after, so the quiet starts then."""
+        with eventlet.Timeout(CATCH_UP_WAIT, False):
+            self.consuming.wait()
+        self.held_at = time.monotonic()
+        self.wait_for_earlier_lines()
 
     def room_changed(self):
         """Note that the room told us of someone: a joiner waits for quiet."""
@@ -655,9 +870,9 @@ import termios
 import tty
 import unicodedata
 
-from amqp.exceptions import AccessRefused, AMQPError, NotFound
+from amqp.exceptions import AccessRefused, AMQPError, NotFound, PreconditionFailed
 from greenlet import GreenletExit
-from kombu import Connection, Producer, Queue, pools
+from kombu import Connection, Producer, pools
 from kombu.exceptions import KombuError
 
 # The broker's errors: down, unreachable, refusing.
@@ -672,6 +887,13 @@ LEAVE_WAIT = 1
 START_WAIT = 8
 # Seconds after a leaving signal when main turns the stop into a kill.
 STOP_GRACE = 0.3
+# How many lines of the stream's last chunk may come unacknowledged; the
+# seconds that the first, then each next one, has to come; and the seconds
+# that reading them may take.
+LAST_CHUNK_PREFETCH = 100
+FIRST_LINE_WAIT = 0.3
+NEXT_LINE_WAIT = 0.1
+LAST_CHUNK_WAIT = 1
 # Seconds for a polite close of the name's connection.
 CLOSE_WAIT = 0.15
 # Seconds after a leaving signal when main ends the process anyway.
@@ -718,6 +940,40 @@ def printable(text, limit=MAX_MESSAGE):
 def escaped(match):
     """A control character as Python writes it in a string: ``\\x1b``."""
     return repr(match.group())[1:-1]
+
+
+def utc_now():
+    """Now, in UTC, in ISO 8601, to the millisecond: 2026-12-06T09:41:02.250Z.
+    Seconds would not do: a script logs in and speaks in the same second."""
+    now = this_millisecond()
+    return f"{now:%Y-%m-%dT%H:%M:%S}.{now.microsecond // 1000:03d}Z"
+
+
+def this_millisecond():
+    """Now, in UTC, to the millisecond, as a message's time gives it: a line
+    said in the millisecond we joined counts as said after."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
+
+
+def when_said(at):
+    """The time in `at`, ISO 8601, as a datetime that knows its zone; None
+    if `at` gives none. A time with no zone is taken as UTC."""
+    if not at or len(at) > 64:
+        return None
+    text = at
+    if at.endswith("Z"):
+        # Python 3.10 reads +00:00, not Z.
+        text = at.removesuffix("Z") + "+00:00"
+    try:
+        said_at = datetime.datetime.fromisoformat(text)
+        if said_at.tzinfo is None:
+            said_at = said_at.replace(tzinfo=datetime.timezone.utc)
+        # A time that cannot be shown in local time is no time either.
+        said_at.astimezone()
+    except (ValueError, OverflowError, OSError):
+        return None
+    return said_at
 
 
 # What is typed, key by key: an escape sequence, a control character, or text.
@@ -1067,6 +1323,44 @@ class NameQueue:
         connection.collect()
 
 
+def last_offset(connection, queue, uri):
+    """The offset of the last line in the stream `queue`, read on a connection
+    of its own: None if it has none, or if the broker does not say within
+    SEND_TIMEOUT. Consuming from "last" starts at the stream's last chunk,
+    the lines the broker wrote together last: the last of them is the end.
+    Raises BROKER_ERRORS."""
+    connection = connection.clone(connect_timeout=SEND_TIMEOUT / 3)
+    offsets = []
+
+    def note(message):
+        offsets.append(message.headers["x-stream-offset"])
+        message.channel.basic_ack(message.delivery_tag)
+
+    try:
+        with eventlet.Timeout(SEND_TIMEOUT, False):
+            connect(connection, uri)
+            channel = declare(connection, queue)
+            channel.basic_qos(0, LAST_CHUNK_PREFETCH, False)
+            channel.basic_consume(queue.name, callback=note,
+                                  arguments={"x-stream-offset": "last"})
+            # The chunk's lines come back to back, if there are any. In a
+            # busy room, lines said since come after them: the last will do.
+            with eventlet.Timeout(LAST_CHUNK_WAIT, False):
+                wait = FIRST_LINE_WAIT
+                while True:
+                    connection.drain_events(timeout=wait)
+                    wait = NEXT_LINE_WAIT
+    except TimeoutError:
+        pass
+    finally:
+        with eventlet.Timeout(CLOSE_WAIT, False):
+            connection.close()
+        connection.collect()
+    if not offsets:
+        return None
+    return max(offsets)
+
+
 def declare(connection, queue):
     """Declare `queue` on a new channel of `connection`, and return the
     channel. A node that is stopping answers NOT_FOUND for a while."""
@@ -1087,11 +1381,20 @@ def connect(connection, uri):
 
 
 def check_broker(uri):
-    """Connect once to a node, or exit with one line that says why, not pages."""
+    """Connect once to a node, and declare the stream as every client does;
+    or exit with one line that says why, not pages."""
+    stream = Queue(HISTORY, durable=True, queue_arguments=HISTORY_ARGUMENTS)
     try:
-        with Connection(uri, connect_timeout=2) as connection:
-            connect(connection, uri)
-    except Exception as exc:
+        with eventlet.Timeout(SEND_TIMEOUT):
+            with Connection(uri, connect_timeout=2) as connection:
+                connect(connection, uri)
+                declare(connection, stream)
+    except PreconditionFailed as exc:
+        # An older client's stream, say, kept for another time.
+        sys.exit(f"nameko-chat: the broker keeps {HISTORY} with settings "
+                 f"other than this client's ({exc.reply_text}). Delete it, "
+                 "or use a vhost of your own: --broker amqp://HOST/VHOST")
+    except (Exception, eventlet.Timeout) as exc:
         # A bad URI, as much as a broker that is down. No passwords shown.
         where = re.sub(r"(//[^:/@]*:)[^@]*@", r"\1********@", uri)
         sys.exit(f"nameko-chat: cannot connect to the broker at {where} ({exc}). "

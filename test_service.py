@@ -29,11 +29,16 @@ outages with a proxy of their own, never by stopping the broker.
 # service first: it applies eventlet's monkey patch before anything else is
 # imported, as nameko asks.
 from service import (
-    CLIENT_ID, CLUSTER, ECHO_WAIT, MAX_MESSAGE, STORM_WAIT, WHO_WAIT, Chat, Console,
-    Message, Person, Stdout, Terminal, User, on_event, once, printable, stdin,
+    CLIENT_ID, CLUSTER, ECHO_WAIT, HISTORY, HISTORY_LINES, MAX_MESSAGE,
+    STORM_WAIT, WHO_WAIT, Chat, Console, Message, Person, Stdout, Terminal,
+    User, history, on_event, once, printable, stdin, utc_now, when_said,
 )
 
 import base64
+import contextlib
+import datetime
+import re
+import zoneinfo
 import io
 import json
 import os
@@ -393,9 +398,16 @@ class Names:
         pass
 
 
+def person(taken=()):
+    """The real Person, on the stand-in for names, and consuming."""
+    consuming = eventlet.Event()
+    consuming.send()
+    return Person(Names(taken), consuming)
+
+
 @pytest.fixture
 def chat():
-    return worker_factory(Chat, stdout=Screen(), user=Person(Names(taken={"bob"})))
+    return worker_factory(Chat, stdout=Screen(), user=person(taken={"bob"}))
 
 
 def test_chat_first_line_is_the_name_then_who_is_here(chat):
@@ -452,9 +464,17 @@ def test_chat_sends_later_lines_as_messages(chat):
     chat.handle_line("")
     chat.handle_line("//shrug")  # says /shrug
 
-    assert chat.dispatch.call_args_list == [
-        call("message", {"author": "ann", "msg": "hello there"}),
-        call("message", {"author": "ann", "msg": "/shrug"})]
+    [(type1, first), (type2, second)] = [
+        sent.args for sent in chat.dispatch.call_args_list]
+    assert (type1, first["author"], first["msg"]) == (
+        "message", "ann", "hello there")
+    assert (type2, second["author"], second["msg"]) == (
+        "message", "ann", "/shrug")
+    # Each says when, in UTC, to the second, in ISO 8601.
+    for payload in first, second:
+        said_at = datetime.datetime.strptime(payload["at"], "%Y-%m-%dT%H:%M:%S.%fZ")
+        now = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+        assert abs(now - said_at) < datetime.timedelta(seconds=5)
     assert chat.stdout.lines == []  # the lines come back from the broker
 
 
@@ -673,6 +693,97 @@ def test_chat_gives_up_a_send_the_broker_does_not_confirm(chat, monkeypatch):
         "! not sent: into the void (the broker did not take it)"]
 
 
+# What was said before: lines said before the user joined, or while the
+# client was away, come from the stream like any line, and are marked.
+
+def said(minutes_ago):
+    """A message's `at`, `minutes_ago` minutes ago, and how a viewer in this
+    time zone sees it."""
+    moment = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    moment -= datetime.timedelta(minutes=minutes_ago)
+    at = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return at, moment.astimezone().strftime("%H:%M")
+
+
+def test_chat_shows_the_lines_said_before_it_joined_marked_then_live_ones(chat):
+    lines = [("bob", "first", *said(3)), ("cy", "second", *said(2)),
+             ("bob", "third", *said(1))]
+    for author, msg, at, _ in lines:
+        chat.on_message({"author": author, "msg": msg, "at": at})
+    assert chat.stdout.lines == []  # not logged in: held
+
+    chat.handle_line("ann")
+    chat.on_message({"author": "bob", "msg": "live", "at": utc_now()})
+    chat.on_message({"author": "svc", "msg": "no time"})
+
+    assert chat.stdout.lines == [
+        "Welcome to chat, ann!",
+        *[f"[{shown}] {author}: {msg}" for author, msg, _, shown in lines],
+        "bob: live", "svc: no time"]
+
+
+def test_chat_shows_the_latest_lines_of_the_last_ten_minutes_at_a_join(chat):
+    old, _ = said(11)
+    chat.on_message({"author": "bob", "msg": "too old", "at": old})
+    chat.on_message({"author": "svc", "msg": "when? nobody knows"})
+    recent = []
+    for number in range(HISTORY_LINES + 5):
+        at, shown = said(5)
+        chat.on_message({"author": "bob", "msg": f"{number}", "at": at})
+        recent.append(f"[{shown}] bob: {number}")
+
+    chat.handle_line("ann")
+
+    assert chat.stdout.lines == ["Welcome to chat, ann!", *recent[5:]]
+
+
+def test_chat_shows_a_line_said_before_its_welcome_that_comes_after_it(chat):
+    chat.handle_line("ann")
+    at, shown = said(1)
+    chat.on_message({"author": "bob", "msg": "late", "at": at})
+
+    assert chat.stdout.lines == ["Welcome to chat, ann!", f"[{shown}] bob: late"]
+
+
+@pytest.mark.parametrize("at", [
+    "yesterday", "", 42, None, "2026-13-01T00:00:00Z", "9" * 100,
+    "0001-01-01T00:00:00+14:00"])
+def test_chat_shows_a_line_whose_time_is_no_time_as_live(chat, at):
+    chat.user.name = "ann"
+    chat.on_message({"author": "bob", "msg": "hi", "at": at})
+
+    assert chat.stdout.lines == ["bob: hi"]
+
+
+@pytest.mark.parametrize("at, utc", [
+    ("2026-12-06T09:41:02Z", "2026-12-06 09:41:02"),
+    ("2026-12-06T09:41:02.250Z", "2026-12-06 09:41:02.250000"),
+    ("2026-12-06T10:41:02+01:00", "2026-12-06 09:41:02"),
+    ("2026-12-06T09:41:02", "2026-12-06 09:41:02"),  # no zone: UTC
+])
+def test_a_message_time_is_iso_8601(at, utc):
+    said_at = when_said(at).astimezone(datetime.timezone.utc)
+    assert str(said_at.replace(tzinfo=None)) == utc
+
+
+def test_chat_shows_what_it_missed_once_back_the_latest_with_a_count(chat):
+    chat.user.name = "ann"
+    chat.user.joined()
+    chat.user.stop_holding()
+    rejoining = eventlet.spawn(chat.join_again)
+    eventlet.sleep(0)  # it runs until it waits for the lines missed
+    missed = []
+    for number in range(HISTORY_LINES + 3):
+        at, shown = said(0.5)
+        chat.on_message({"author": "bob", "msg": f"{number}", "at": at})
+        missed.append(f"[{shown}] bob: {number}")
+    rejoining.wait()
+
+    assert chat.stdout.lines == [
+        "! reconnected", "! 3 earlier lines left out", *missed[3:],
+        "Welcome to chat, ann!"]
+
+
 # The Chat in a container on the real broker: `restrict_entrypoints` and
 # `replace_dependencies` narrow it to what the test needs, and nameko's
 # standalone `event_dispatcher` is another service, dispatching an event.
@@ -682,7 +793,7 @@ def test_chat_prints_an_event_dispatched_by_another_service(
     container = container_factory(Chat, rabbit_config)
     # Only the event handlers: this test has no keyboard.
     restrict_entrypoints(container, "on_message", "on_joined", "on_left")
-    user = Person(Names())
+    user = person()
     user.name = "ann"
     screen = Screen()
     replace_dependencies(container, stdout=screen, user=user)
@@ -738,6 +849,37 @@ def test_no_handler_runs_once_the_container_is_stopping(
     stopping.wait()
 
     assert Listener.heard == ["before"]
+
+
+def test_history_reads_the_latest_lines_of_the_stream_in_order(
+        container_factory, rabbit_config):
+    class Early:
+        name = "early"
+        read = []
+
+        @history
+        def on_message(self, payload):
+            self.read.append(payload["msg"])
+
+    class Late(Early):
+        name = "late"
+        read = []
+
+    # The first to start declares the stream; from then on it keeps lines.
+    early = container_factory(Early, rabbit_config)
+    early.start()
+    said = [f"line {number}" for number in range(HISTORY_LINES + 20)]
+    dispatch = event_dispatcher(rabbit_config)
+    with entrypoint_waiter(early, "on_message", timeout=10,
+                           callback=lambda *args: Early.read == said):
+        for line in said:
+            dispatch("chat", "message", {"author": "svc", "msg": line})
+
+    late = container_factory(Late, rabbit_config)
+    with entrypoint_waiter(late, "on_message", timeout=10,
+                           callback=lambda *args: len(Late.read) == HISTORY_LINES):
+        late.start()
+    assert Late.read == said[-HISTORY_LINES:]
 
 
 # Real clients: `python service.py` processes, on pseudo-terminals (pexpect)
@@ -1157,11 +1299,142 @@ def test_the_wire_format_is_the_contracts(chat_events, run_piped):
         if event[1].get("author") == name]
     [reply_to] = [body.pop("reply_to") for key, body in ours if key == "joined"]
     assert reply_to.isalnum()
+    [at] = [body.pop("at") for key, body in ours if key == "message"]
+    said_at = datetime.datetime.strptime(at, "%Y-%m-%dT%H:%M:%S.%fZ")  # UTC
+    now = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+    assert abs(now - said_at) < datetime.timedelta(seconds=10)
     assert ours == [
         ("joined", {"author": name}),
         ("message", {"author": name, "msg": "hello wire"}),
         ("left", {"author": name}),  # the will, dead-lettered: the broker's
     ]
+
+
+def read_the_stream(uri):
+    """Every line the stream keeps, as any AMQP client can read them."""
+    lines = []
+    with Connection(uri) as connection:
+        channel = connection.channel()
+
+        def keep(message):
+            lines.append(json.loads(message.body))
+            channel.basic_ack(message.delivery_tag)
+
+        channel.basic_qos(0, 100, False)  # a stream needs a prefetch
+        channel.basic_consume(HISTORY, callback=keep,
+                              arguments={"x-stream-offset": "first"})
+        with contextlib.suppress(TimeoutError):
+            while True:
+                connection.drain_events(timeout=1)
+    return lines
+
+
+def test_what_is_said_is_kept_in_a_stream_bound_for_message(
+        run_piped, rabbit_manager, rabbit_config, amqp_uri):
+    name = unique("ann")
+    run_piped(f"{name}\nkept\n")
+
+    [kept] = read_the_stream(amqp_uri)
+    assert (kept["author"], kept["msg"]) == (name, "kept")
+
+    vhost = rabbit_config["vhost"]
+    [stream] = [queue for queue in rabbit_manager.get_queues(vhost)
+                if queue["name"] == HISTORY]
+    assert stream["type"] == "stream" and stream["durable"]
+    assert stream["arguments"]["x-max-age"] == "1D"
+    bindings = rabbit_manager.get_queue_bindings(vhost, HISTORY)
+    assert [(binding["source"], binding["routing_key"])
+            for binding in bindings if binding["source"]] == [
+        ("chat.events", "message")]
+
+
+# What was said before: each real client reads the room's lines from the
+# stream, and shows those said before it joined, or while it was away, with
+# the time each was said, in the viewer's time zone.
+
+def expect_earlier_lines(term, lines, zone=None):
+    """Expect `lines` on `term`, in order, each once and marked with a time
+    of the last minutes, in `zone`; return the times shown."""
+    now = datetime.datetime.now(zone and zoneinfo.ZoneInfo(zone))
+    minutes = {(now - datetime.timedelta(minutes=ago)).strftime("%H:%M")
+               for ago in range(3)}
+    shown = []
+    for number, line in enumerate(lines):
+        term.expect(r"\[(\d\d:\d\d)\] " + re.escape(line) + "\r\n")
+        for earlier in lines[:number]:
+            assert earlier not in term.before  # no line twice
+        shown.append(term.match.group(1))
+    assert set(shown) <= minutes
+    return shown
+
+
+def expect_live_line(term, line):
+    """Expect `line` on `term`, shown as said now: with no time."""
+    term.expect_exact(f"{line}\r\n")
+    assert not term.before.endswith("] ")
+
+
+def test_a_late_joiner_sees_the_earlier_lines_marked_then_live_ones(
+        terminals, chat_command):
+    ann = unique("ann")
+    ann_term = terminals(ann)
+    lines = [f"{ann}: {word}" for word in ("one", "two", "three")]
+    for word in "one", "two", "three":
+        ann_term.sendline(word)
+        ann_term.expect_exact(f"{ann}: {word}")
+
+    # Its clock is in another zone, 5 h 45 min from UTC: times are its own.
+    bob = unique("bob")
+    bob_term = terminals(bob, ["env", "TZ=Asia/Kathmandu", *chat_command()])
+    expect_earlier_lines(bob_term, lines, zone="Asia/Kathmandu")
+    ann_term.expect_exact(f"* {bob} joined")
+    ann_term.sendline("live")
+    expect_live_line(bob_term, f"{ann}: live")
+    for line in lines:
+        assert line not in bob_term.before
+
+
+def test_a_joiner_sees_the_latest_lines_of_many(
+        terminals, chat_on_pipes, rabbit_config):
+    terminals(unique("first"))  # the room has begun: the stream is there
+    dispatch = event_dispatcher(rabbit_config)
+    said = [f"line {number}" for number in range(1, 71)]
+    for line in said:
+        dispatch("chat", "message", {"author": "svc", "msg": line,
+                                     "at": utc_now()})
+
+    name = unique("late")
+    out = chat_on_pipes(f"{name}\n".encode(), until=b"svc: line 70\n")
+
+    shown = re.findall(r"^\[\d\d:\d\d\] svc: (.*)$", out.decode(), re.M)
+    assert shown == said[-HISTORY_LINES:]
+
+
+def test_a_line_from_another_service_with_no_time_is_live_to_all(
+        terminals, rabbit_config):
+    (ann, ann_term), (bob, bob_term) = ann_and_bob(terminals, None)
+
+    event_dispatcher(rabbit_config)(
+        "chat", "message", {"author": "svc", "msg": "beep"})
+
+    for term in ann_term, bob_term:
+        expect_live_line(term, "svc: beep")
+
+
+def test_a_stream_with_other_settings_costs_one_clear_line(
+        run_piped, amqp_uri):
+    # An older client's stream, kept two days.
+    with Connection(amqp_uri) as connection:
+        Queue(HISTORY, durable=True, queue_arguments={
+            "x-queue-type": "stream", "x-max-age": "2D"})(connection).declare()
+
+    done = run_piped(f"{unique('ann')}\nhello\n")
+
+    assert done.returncode == 1
+    [said] = done.stderr.decode().splitlines()
+    assert said.startswith(f"nameko-chat: the broker keeps {HISTORY} with "
+                           "settings other than this client's (")
+    assert "x-max-age" in said
 
 
 def test_nameko_run_chats_with_python_service_py(terminals, amqp_uri):
@@ -1768,12 +2041,38 @@ def test_a_client_that_comes_back_joins_the_room_again(
 
     broker_proxy.cut()  # its connections go; new ones get through
     watcher_term.expect_exact(f"* {name} left", timeout=5)  # the will
-    term.expect_exact("! reconnected; what was said meanwhile did not reach "
-                      "you", timeout=30)
+    term.expect_exact("! reconnected", timeout=30)
     term.expect_exact(f"Welcome to chat, {name}!")  # the name is ours again
     term.expect_exact(f"* in the room: {watcher}")
     watcher_term.expect_exact(f"* {name} joined")
     assert_both_ways((name, term), (watcher, watcher_term))
+
+
+def test_a_client_shows_what_was_said_while_it_was_away(
+        terminals, chat_command, broker_proxy):
+    watcher = unique("watcher")
+    watcher_term = terminals(watcher)  # straight to the broker
+    name = unique("ann")
+    term = terminals(name, chat_command(broker=broker_proxy.uri))
+    watcher_term.expect_exact(f"* {name} joined")
+
+    broker_proxy.refuse()  # away, and kept away while the room talks
+    broker_proxy.cut()
+    watcher_term.expect_exact(f"* {name} left", timeout=5)
+    lines = [f"{watcher}: {word}" for word in ("while", "you", "were away")]
+    for line in lines:
+        watcher_term.sendline(line.removeprefix(f"{watcher}: "))
+        watcher_term.expect_exact(line)
+    broker_proxy.allow()
+
+    term.expect_exact("! reconnected", timeout=30)
+    expect_earlier_lines(term, lines)
+    term.expect_exact(f"Welcome to chat, {name}!")
+    watcher_term.expect_exact(f"* {name} joined")
+    watcher_term.sendline("welcome back")
+    expect_live_line(term, f"{watcher}: welcome back")
+    for line in lines:
+        assert line not in term.before
 
 
 @pytest.fixture
@@ -1803,6 +2102,52 @@ def test_a_short_broker_heartbeat_keeps_an_idle_client_connected(
         assert "reconnected" not in term.before + term.buffer
         assert "lost" not in term.before + term.buffer
         term.sendline("/quit")
+
+
+@pytest.fixture
+def restartable_broker():
+    """A broker that the tests may restart, for nobody else chats on it: its
+    URI in a vhost of the test's own, and a function that restarts it. CI
+    names one in CHAT_RESTART_URI, with the rabbitmqctl command for that node
+    in CHAT_RESTART_CTL. Without them the test is skipped, except in CI."""
+    uri = os.environ.get("CHAT_RESTART_URI")
+    ctl = os.environ.get("CHAT_RESTART_CTL", "").split()
+    if not uri or not ctl:
+        why = ("no broker to restart: set CHAT_RESTART_URI and "
+               "CHAT_RESTART_CTL (e.g. 'tools/rabbitmq4.sh ctl')")
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI runs this test, but there is {why}")
+        pytest.skip(why)
+    vhost, user = unique("test"), urlsplit(uri).username
+    management(uri, "PUT", f"vhosts/{vhost}")
+    management(uri, "PUT", f"permissions/{vhost}/{user}",
+               {"configure": ".*", "write": ".*", "read": ".*"})
+
+    def restart():
+        for command in "stop_app", "start_app", "await_startup":
+            subprocess.run([*ctl, command], cwd=HERE, check=True,
+                           capture_output=True, timeout=60)
+
+    yield urlsplit(uri)._replace(path=f"/{vhost}").geturl(), restart
+    management(uri, "DELETE", f"vhosts/{vhost}")
+
+
+@pytest.mark.timeout(180)
+def test_what_was_said_is_kept_when_the_broker_restarts(
+        restartable_broker, chat_command, chat_on_pipes):
+    uri, restart = restartable_broker
+    name = unique("ann")
+    chat_on_pipes(f"{name}\nbefore the restart\n".encode(),
+                  until=f"{name}: before the restart\n".encode(),
+                  command=chat_command(broker=uri))
+
+    restart()
+
+    late = unique("late")
+    out = chat_on_pipes(f"{late}\n".encode(), until=b"before the restart\n",
+                        command=chat_command(broker=uri))
+    assert re.search(rf"^\[\d\d:\d\d\] {name}: before the restart$",
+                     out.decode(), re.M)
 
 
 # A cluster: the URI lists its nodes, `amqp://h1;amqp://h2`, and a client
@@ -1879,6 +2224,8 @@ def test_cluster_clients_talk_on_through_another_node_when_theirs_stops(
         cluster, terminals, chat_command, stop_node):
     (ann, ann_term), (bob, bob_term) = ann_and_bob(
         terminals, chat_command(broker=";".join(cluster)))
+    ann_term.sendline("before the stop")
+    bob_term.expect_exact(f"{ann}: before the stop")
 
     # Both are on the first node listed, the first that answered.
     stop_node(cluster[0])
@@ -1887,6 +2234,10 @@ def test_cluster_clients_talk_on_through_another_node_when_theirs_stops(
     assert_both_ways((ann, ann_term), (bob, bob_term))
     for term in ann_term, bob_term:
         assert "Traceback" not in term.before
+
+    # The stream kept its lines on the two nodes left, a majority of three.
+    late_term = terminals(unique("late"), chat_command(broker=";".join(cluster)))
+    expect_earlier_lines(late_term, [f"{ann}: before the stop"])
 
 
 @pytest.mark.timeout(180)
