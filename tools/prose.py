@@ -9,8 +9,9 @@ ends at `.`, `!` or `?` followed by a space, and only sentences of more than
 two words count. The line count is the whole file's, as `wc -l` gives it.
 
 Exit status 1 when a goal is missed: a mean over 18 words a sentence, more
-than 10% of sentences over 30 words, more than 3,600 words of prose, or more
-than 600 lines; 0 otherwise.
+than 10% of sentences over 30 words, more than 4,400 words of prose, or more
+than 740 lines; 0 otherwise. (Until the stream, 3,600 words and 600 lines: its
+section, its tutorial and its tests added some 700 words and 120 lines.)
 """
 import argparse
 import re
@@ -51,12 +52,12 @@ def main():
     args = parser.parse_args()
     found = figures(Path(args.file).read_text(encoding="utf-8"))
     rows = [  # figure, value, goal
-        ("words of prose", f"{found['words']:,}", found["words"] <= 3600, "<= 3,600"),
+        ("words of prose", f"{found['words']:,}", found["words"] <= 4400, "<= 4,400"),
         ("sentences", f"{found['sentences']:,}", None, ""),
         ("mean words a sentence", f"{found['mean']:.1f}", found["mean"] <= 18, "<= 18"),
         ("sentences over 30 words (%)", f"{found['long']:.0f}", found["long"] <= 10,
          "<= 10"),
-        ("lines", f"{found['lines']:,}", found["lines"] <= 600, "<= 600"),
+        ("lines", f"{found['lines']:,}", found["lines"] <= 740, "<= 740"),
     ]
     print(f"{args.file}:")
     for name, value, met, goal in rows:
