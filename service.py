@@ -242,9 +242,10 @@ class ChatQueueConsumer(QueueConsumer):
 
     def on_connection_revived(self):
         """kombu's hook, called each time the connection is made, before the
-        consumers are. Reconnected fires here, not once they consume: the
-        broker may deliver the lines missed while we wait for the last of
-        them to be ready, and the chat must know by then that we were away."""
+        consumers are. Reconnected fires here, not once they consume: kombu
+        makes the consumers one by one, and the lines missed may come while it
+        waits for the next. Its worker runs before theirs, as eventlet runs
+        green threads in the order they were spawned."""
         super().on_connection_revived()
         if self.consuming.ready():
             self.consuming.reset()
@@ -293,15 +294,16 @@ class HistoryConsumer(Consumer):
     more lines as earlier ones are acknowledged. Nothing read is removed.
 
     Two things differ from nameko's Consumer: where reading starts, and where
-    it resumes. It starts HISTORY_LINES lines before the end, not at the
-    stream's start, so that a joiner reads about what it shows. Each time
-    the connection comes back, nameko's queue consumer consumes `self.queue`
-    anew; it keeps there the offset after the last line handled, so a
+    it resumes. It starts HISTORY_LINES lines before the end, so that a
+    joiner reads about what it shows. Each time the connection comes back,
+    nameko's queue consumer consumes `self.queue` anew, with the offset in its
+    consumer_arguments: after each line, that is the offset after it, so a
     reconnected client reads on from where it was."""
     queue_consumer = ChatQueueConsumer()
 
     def __init__(self, **kwargs):
-        # The queue names the vhost's exchange, known only once bound.
+        # The queue needs nameko's exchange for the chat's events, which
+        # nameko makes from the container's config: it is made in setup.
         super().__init__(queue=None, **kwargs)
 
     def setup(self):
@@ -309,16 +311,17 @@ class HistoryConsumer(Consumer):
         self.queue = Queue(HISTORY, exchange=exchange, durable=True,
                            routing_key=Message.event_type,
                            queue_arguments=HISTORY_ARGUMENTS)
+        # An offset may also be a time: with no line to start from, read the
+        # lines said from now on. If the broker is gone, the queue consumer
+        # will find out as it starts.
         start = datetime.datetime.now(datetime.timezone.utc)
         with contextlib.suppress(*BROKER_ERRORS):
             last = last_offset(self.queue_consumer.connection, self.queue,
                                self.container.config["AMQP_URI"])
             if last is not None:
                 start = max(last - HISTORY_LINES + 1, 0)
-        # A time starts at the lines said since: nothing was said, or the
-        # broker did not say. The queue consumer will report it if it is gone.
         self.queue.consumer_arguments = {"x-stream-offset": start}
-        self.resumes_at = 0
+        self.next_offset = 0
         super().setup()
 
     def handle_result(self, message, worker_ctx, result=None, exc_info=None):
@@ -326,8 +329,8 @@ class HistoryConsumer(Consumer):
         acknowledges the line. Each delivery from a stream carries its offset
         in a header. Workers may end out of order: resume after the latest."""
         offset = message.headers.get("x-stream-offset")
-        if isinstance(offset, int) and offset >= self.resumes_at:
-            self.resumes_at = offset + 1
+        if isinstance(offset, int) and offset >= self.next_offset:
+            self.next_offset = offset + 1
             self.queue.consumer_arguments = {"x-stream-offset": offset + 1}
         return super().handle_result(message, worker_ctx, result, exc_info)
 
@@ -380,9 +383,10 @@ class User(DependencyProvider):
 
 # The chat itself. A line's way from Enter to every screen: Stdin fires
 # Chat.handle_line in a worker, which dispatches a Message to the exchange
-# chat.events. RabbitMQ routes it by its type, "message", to one queue in each
-# client, for on_message. There the queue consumer fires on_message in a
-# worker, which shows the line. Every event goes the same way.
+# chat.events. RabbitMQ routes it by its type, "message", to the stream
+# chat.history, which every client reads. In each, the queue consumer fires
+# on_message in a worker, which shows the line. The other events go the same
+# way, each to one queue in each client.
 
 PROMPT = ">>> "
 ASK_NAME = "Please enter your name:"
@@ -420,10 +424,11 @@ class Chat:
 
     Its dependency providers are ``dispatch`` (nameko's EventDispatcher),
     ``stdout`` and ``user``. Its entrypoints are ``@once``, ``@stdin``,
-    ``@reconnected`` and ``@on_event`` (nameko's event handler); the shared
-    extensions behind them are the Console and the ChatQueueConsumer. Workers
-    run at the same time (nameko's max_workers, 10 by default): Stdin fires
-    its own one at a time, in order, but the event handlers' workers overlap.
+    ``@reconnected``, ``@on_event`` (nameko's event handler) and ``@history``
+    (nameko's consumer); the shared extensions behind them are the Console
+    and the ChatQueueConsumer. Workers run at the same time (nameko's
+    max_workers, 10 by default): Stdin fires its own one at a time, in order,
+    but the others' workers overlap.
     Each worker has a Chat of its own: what one call sets on ``self`` is gone
     in the next. What lasts is in ``self.user``."""
     # The service's name, which nameko requires: the events it dispatches go
@@ -497,6 +502,7 @@ class Chat:
         sent = self.send(Joined(name, reply_to=CLIENT_ID))
         # A script logs in at once, and the earlier lines may still come.
         self.user.wait_for_earlier_lines()
+        self.user.forget_old_lines()
         self.show_earlier()
         if not sent:
             # No answers will come: show the room as far as we know it.
@@ -533,10 +539,11 @@ class Chat:
     def show_earlier(self):
         """Show the lines held, said before we joined or came back, each
         marked with the time it was said; from then on, lines as they come."""
-        self.user.forget_old_lines()
         left_out = self.user.left_out
         earlier = self.user.stop_holding()
-        if left_out:
+        if left_out == 1:
+            self.stdout.show("! 1 earlier line left out")
+        elif left_out:
             self.stdout.show(f"! {left_out} earlier lines left out")
         for said_at, message in earlier:
             self.show_earlier_line(said_at, message)
@@ -668,7 +675,8 @@ class Person:
     client knows it, and the lines held to be shown together. Workers share
     it without a lock: green threads switch only where one waits (for I/O,
     or in a sleep), and each change to a Person is made between waits.
-    `consuming` is set while the room's events reach us."""
+    `consuming` is set once the consumers are ready, and reset when the
+    connection is made again."""
 
     def __init__(self, name_queue, consuming):
         self.name_queue = name_queue
@@ -687,8 +695,10 @@ class Person:
         # Lines said before we joined, or while we were away, are earlier:
         # shown marked with their time. `since` is when we joined or came
         # back (UTC), and None until we join: then every line is earlier.
-        # Earlier lines are held while `holding`, the latest HISTORY_LINES,
-        # and shown together; `oldest` is the oldest worth showing.
+        # While `holding`, earlier lines are kept in `earlier`, the latest
+        # HISTORY_LINES, to be shown together; `left_out` counts those the
+        # deque let go, and `held_at` (time.monotonic()) is when the last
+        # came. `oldest` is the time of the oldest line worth showing.
         self.since = None
         self.oldest = None
         self.holding = True
@@ -731,9 +741,6 @@ class Person:
         of the last HISTORY_AGE are shown."""
         self.since = this_millisecond()
         self.oldest = self.since - HISTORY_AGE
-        # A joiner reads the stream's latest lines, and what is said while
-        # it logs in: it shows the latest, with no count of the others.
-        self.left_out = 0
 
     def came_back(self):
         """Note that our connection is back: the lines said before now were
@@ -752,20 +759,24 @@ class Person:
         return self.oldest is None or said_at >= self.oldest
 
     def hold(self, said_at, message):
-        """Keep an earlier line to show later, with the latest before it."""
+        """Keep an earlier line to show later: the deque keeps the latest."""
         if len(self.earlier) == self.earlier.maxlen:
             self.left_out += 1
         self.earlier.append((said_at, message))
         self.held_at = time.monotonic()
 
     def forget_old_lines(self):
-        """Let go of the lines held that are not worth showing."""
-        recent = [line for line in self.earlier if self.is_recent(line[0])]
+        """Let go of the lines held that are older than `oldest`, and of the
+        count of those left out: a joiner reads the stream's latest lines,
+        and shows the latest, with no count of the others."""
+        recent = [(said_at, message) for said_at, message in self.earlier
+                  if self.is_recent(said_at)]
         self.earlier = collections.deque(recent, maxlen=HISTORY_LINES)
+        self.left_out = 0
 
     def stop_holding(self):
-        """The earlier lines held, oldest first: from now on, lines are shown
-        as they come."""
+        """Give back the earlier lines held, oldest first, and hold no more:
+        from now on, lines are shown as they come."""
         earlier = list(self.earlier)
         self.earlier.clear()
         self.left_out = 0
@@ -773,22 +784,27 @@ class Person:
         return earlier
 
     def wait_for_earlier_lines(self):
-        """Wait until no earlier line has come for CATCH_UP_QUIET: the broker
-        sends them back to back. CATCH_UP_WAIT at most."""
+        """Wait until no earlier line has come for CATCH_UP_QUIET, as the
+        broker sends them back to back; CATCH_UP_WAIT at most."""
         with eventlet.Timeout(CATCH_UP_WAIT, False):
-            while True:
-                quiet = time.monotonic() - self.held_at
-                if quiet >= CATCH_UP_QUIET:
-                    break
-                eventlet.sleep(CATCH_UP_QUIET - quiet)
+            self.wait_for_quiet_since(self.held_at)
 
     def wait_for_missed_lines(self):
-        """Wait until the consumers are back, then for the lines missed: the
-        first may come a moment after, so the quiet starts then."""
+        """Wait until the consumers are back, then for the lines missed, as
+        for earlier lines; CATCH_UP_WAIT at most in all. The first line may
+        come a moment after the consumers, so the quiet starts then."""
         with eventlet.Timeout(CATCH_UP_WAIT, False):
             self.consuming.wait()
-        self.held_at = time.monotonic()
-        self.wait_for_earlier_lines()
+            self.wait_for_quiet_since(time.monotonic())
+
+    def wait_for_quiet_since(self, start):
+        """Wait until CATCH_UP_QUIET has passed since `start` and since the
+        last earlier line came, both by time.monotonic()."""
+        while True:
+            quiet = time.monotonic() - max(start, self.held_at)
+            if quiet >= CATCH_UP_QUIET:
+                break
+            eventlet.sleep(CATCH_UP_QUIET - quiet)
 
     def room_changed(self):
         """Note that the room told us of someone: a joiner waits for quiet."""
@@ -1324,12 +1340,12 @@ class NameQueue:
 
 
 def last_offset(connection, queue, uri):
-    """The offset of the last line in the stream `queue`, read on a connection
-    of its own: None if it has none, or if the broker does not say within
-    SEND_TIMEOUT. Consuming from "last" starts at the stream's last chunk,
-    the lines the broker wrote together last: the last of them is the end.
-    Raises BROKER_ERRORS."""
-    connection = connection.clone(connect_timeout=SEND_TIMEOUT / 3)
+    """The offset of the last line in the stream `queue`, read on a clone
+    of `connection`: None if it has none, or if the broker does not say
+    within SEND_TIMEOUT. Consuming from "last" starts at the stream's last
+    chunk, the lines the broker wrote together last: the last of them is
+    the end. Raises BROKER_ERRORS."""
+    probe = connection.clone(connect_timeout=SEND_TIMEOUT / 3)
     offsets = []
 
     def note(message):
@@ -1338,8 +1354,8 @@ def last_offset(connection, queue, uri):
 
     try:
         with eventlet.Timeout(SEND_TIMEOUT, False):
-            connect(connection, uri)
-            channel = declare(connection, queue)
+            connect(probe, uri)
+            channel = declare(probe, queue)
             channel.basic_qos(0, LAST_CHUNK_PREFETCH, False)
             channel.basic_consume(queue.name, callback=note,
                                   arguments={"x-stream-offset": "last"})
@@ -1348,14 +1364,14 @@ def last_offset(connection, queue, uri):
             with eventlet.Timeout(LAST_CHUNK_WAIT, False):
                 wait = FIRST_LINE_WAIT
                 while True:
-                    connection.drain_events(timeout=wait)
+                    probe.drain_events(timeout=wait)
                     wait = NEXT_LINE_WAIT
     except TimeoutError:
         pass
     finally:
         with eventlet.Timeout(CLOSE_WAIT, False):
-            connection.close()
-        connection.collect()
+            probe.close()
+        probe.collect()
     if not offsets:
         return None
     return max(offsets)
@@ -1381,8 +1397,8 @@ def connect(connection, uri):
 
 
 def check_broker(uri):
-    """Connect once to a node, and declare the stream as every client does;
-    or exit with one line that says why, not pages."""
+    """Connect once to a node, and declare the stream with every client's
+    arguments; or exit with one line that says why, not pages."""
     stream = Queue(HISTORY, durable=True, queue_arguments=HISTORY_ARGUMENTS)
     try:
         with eventlet.Timeout(SEND_TIMEOUT):
@@ -1403,8 +1419,9 @@ def check_broker(uri):
 
 
 def keep_the_screen_for_the_chat():
-    """The screen is the chat's: no library's log lines or warnings reach it,
-    and text it cannot encode is shown as escapes, not a crash."""
+    """The screen is the chat's: no library's warnings or notices reach it
+    (errors still do), and text it cannot encode is shown as escapes, not a
+    crash."""
     logging.disable(logging.WARNING)
     sys.stdout.reconfigure(errors="backslashreplace")
 
