@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# A two-node RabbitMQ cluster on this machine, for the cluster tests and
+# A three-node RabbitMQ cluster on this machine, for the cluster tests and
 # for trying failover by hand:
 #
-#   tools/cluster.sh start   # chat-a@localhost and chat-b@localhost, joined
-#   tools/cluster.sh stop    # both stopped, their state removed
+#   tools/cluster.sh start   # chat-a, chat-b and chat-c@localhost, joined
+#   tools/cluster.sh stop    # all three stopped, their state removed
 #
 # Node   AMQP              management (API)   Erlang distribution
 # chat-a 127.0.0.1:5681    127.0.0.1:15681    127.0.0.1:25681
 # chat-b 127.0.0.1:5682    127.0.0.1:15682    127.0.0.1:25682
+# chat-c 127.0.0.1:5683    127.0.0.1:15683    127.0.0.1:25683
 #
-# Clients name both: --broker "amqp://guest:guest@localhost:5681/;amqp://guest:guest@localhost:5682/"
+# Clients name all three: --broker "amqp://guest:guest@localhost:5681/;amqp://guest:guest@localhost:5682/;amqp://guest:guest@localhost:5683/"
+#
+# Why three: a RabbitMQ quorum queue or stream works only while a majority
+# of its replicas is up. Three nodes keep two, a majority, when one stops;
+# two nodes keep one, which is not. So three is the smallest cluster that
+# survives the loss of any one node, as a real deployment should.
 #
 # It uses this machine's rabbitmq-server (3.x) and leaves any other broker
 # alone, the system's rabbit@localhost on 5672 included: each node has its
@@ -22,8 +28,8 @@
 set -euo pipefail
 
 STATE=${CHAT_CLUSTER_DIR:-/var/tmp/nameko-chat-cluster}
-NODES=(a b)
-declare -A AMQP_PORT=([a]=5681 [b]=5682)
+NODES=(a b c)
+declare -A AMQP_PORT=([a]=5681 [b]=5682 [c]=5683)
 
 node() { echo "chat-$1@localhost"; }
 
@@ -36,10 +42,10 @@ ctl() {
 
 running() { ctl "$1" ping >/dev/null 2>&1; }  # the Erlang VM answers
 
-clustered() {  # both nodes up, and each counts two running nodes in its cluster
+clustered() {  # every node up, and each counts all of them running in its cluster
   local name
   for name in "${NODES[@]}"; do
-    [ "$(ctl "$name" eval 'length(rabbit_nodes:all_running()).' 2>/dev/null)" = 2 ] ||
+    [ "$(ctl "$name" eval 'length(rabbit_nodes:all_running()).' 2>/dev/null)" = "${#NODES[@]}" ] ||
       return 1
   done
 }
@@ -96,7 +102,7 @@ start() {
   command -v rabbitmq-server >/dev/null ||
     { echo "cluster.sh: rabbitmq-server is not installed" >&2; exit 1; }
   if clustered; then
-    echo "cluster.sh: already running: $(node a) and $(node b)"
+    echo "cluster.sh: already running: $(node a), $(node b) and $(node c)"
     return
   fi
   stop  # whatever is left of an earlier run
@@ -112,18 +118,22 @@ start() {
   for name in "${NODES[@]}"; do
     start_node "$name"
   done
-  # chat-b joins chat-a's cluster; it must be stopped (its app, not its VM)
-  # to join, and its data is reset to chat-a's.
-  ctl b stop_app
-  ctl b reset
-  # (join_cluster logs warnings and errors of its own on success too: kept
-  # out of sight unless it fails.)
-  ctl b join_cluster "$(node a)" 2>"$STATE/join.log" ||
-    { cat "$STATE/join.log" >&2; exit 1; }
-  ctl b start_app
-  ctl b await_startup
+  # chat-b, then chat-c, joins chat-a's cluster; each must be stopped (its
+  # app, not its VM) to join, and its data is reset to the cluster's. One at
+  # a time: a node joins a cluster whose members are all running.
+  for name in "${NODES[@]:1}"; do
+    ctl "$name" stop_app
+    ctl "$name" reset
+    # (join_cluster logs warnings and errors of its own on success too: kept
+    # out of sight unless it fails.)
+    ctl "$name" join_cluster "$(node a)" 2>"$STATE/join.log" ||
+      { cat "$STATE/join.log" >&2; exit 1; }
+    ctl "$name" start_app
+    ctl "$name" await_startup
+  done
   clustered || { echo "cluster.sh: the nodes did not cluster" >&2; exit 1; }
-  echo "cluster.sh: started $(node a) (AMQP 5681) and $(node b) (AMQP 5682), clustered"
+  echo "cluster.sh: started $(node a) (AMQP 5681), $(node b) (AMQP 5682) and" \
+    "$(node c) (AMQP 5683), clustered"
 }
 
 case ${1:-} in
