@@ -7,15 +7,23 @@ Every client is a real `python service.py` on pipes (bench.py's Child), called
 room-1, room-2, ..., in a vhost of the bench's own, made (and deleted) through
 RabbitMQ's management API at $RABBIT_CTL_URI, else http://guest:guest@localhost:15672.
 
-    join   CLIENTS log in one after another. The last one's roster (the line after
-           its welcome) must name exactly the others; its join costs the vhost's
-           deliveries (message_stats.deliver_get, which counts deliver_no_ack and
-           get) until the room is quiet again. Then the connections per client.
+    join   One client says 50 lines, the room's history; then the others log in
+           one after another, each showing those lines after its welcome, marked
+           [HH:MM]. The last one's roster (the first line after its welcome that
+           names the room) must name exactly the others. Its join costs the
+           vhost's deliveries (message_stats.deliver_get: deliver, deliver_no_ack
+           and get) from its start until the room is quiet again, split in two:
+           history, those from the stream chat.history (the queue's own
+           message_stats), which a client reads as it starts (the stream's last
+           chunk, to find its end, then the 50 lines before it); and presence,
+           the rest (its joined, the others' answers, its name's will). Then the
+           connections per client.
     storm  STORM more log in at once: the time until the room is quiet again,
            and until every newcomer has shown its roster and every earlier member
            has told every join; the rosters that miss one of the earlier members,
-           with when each came; the peak of connections per client (polled every
-           0.2 s).
+           with when each came; the deliveries from the newcomers' start, split as
+           for the join; the fewest earlier lines a newcomer showed; the peak of
+           connections per client (polled every 0.2 s).
     kill   SIGKILL one client: the time until every other prints `* NAME left`.
 
 "Quiet": the clients' CPU under bench.quiet_cpu, or under twice what they used
@@ -29,26 +37,35 @@ storm rosters came short than one in 20 (one in a small storm: a roster shown in
 storm may miss one who answered late); else 0. Costs are compared with the targets
 of issue 24 in the report, never asserted.
 
-Five full runs on 2026-12-06 (RabbitMQ 3.10.8; a 2-core AMD EPYC shared with
-others' work; Python 3.11.7), the join at 2N (joined asks who is here; no `who`):
+Full runs on 2026-12-06 (RabbitMQ 3.10.8; a 2-core AMD EPYC, Debian 12, Python
+3.11.7; the machine shared with others' work and busy, load average 4 to 20),
+alternating: three after the stream (fa2b55b's service.py, this tool, 50 lines
+said first) and two before it (36ce30f, its own room.py: no lines said, no
+history; its join is counted from the name typed, which for that design is the
+same).
 
-    metric                                 before STORM_WAIT   with STORM_WAIT   target
-    joiner 50: others its roster names     49, every run       49, every run     49
-    join into 49: deliveries (a member)    100 (2.04)          100 (2.04)        <= 110
-    connections per idle client            3.0                 3.0
-    idle CPU per client (ms/s)             0.78-0.87           0.75-0.84
-    storm: rosters shown, joins told (s)   2.68-3.92           3.28-3.79         <= 5
-    storm: rosters missing someone         1, 7, 0, 0, 2       0 in every run    <= 1 of 20
-    storm: deliveries                      2,748-2,800         2,746-2,800
-    kill: all 69 others told (s)           0.065-0.102         0.060-0.078       <= 2
+    metric                                 before the stream   after, 50 lines   target
+    joiner 50: others its roster names     49, both runs       49, every run     49
+    joiner 50: earlier lines it showed     (none kept)         50, every run     50
+    join into 49: deliveries, presence     100 (2.04)          100 (2.04)        <= 110
+    join into 49: deliveries, history      none                51, every run     50 + a chunk
+    connections per idle client            3.0                 3.0               <= 3
+    idle CPU per client (ms/s)             0.65-0.68           0.59-0.77
+    storm: settled (s)                     1.99-4.32           3.36-4.23
+    storm: rosters shown, joins told (s)   3.46-4.22           3.49-4.57         <= 5
+    storm: rosters missing someone         0 in both runs      0 in every run    <= 1 of 20
+    storm: deliveries, presence            2,800               2,753-2,800
+    storm: deliveries, history             none                1,000-1,020
+    kill: all 69 others told (s)           0.059-0.068         0.061-0.082       <= 2
 
-At 2N, each member answers the storm's joiners in turn, on its one publishing
-connection, each answer waiting for the broker's confirm: a late joiner's first
-answer came up to 2 s after its own joined, and with WHO_WAIT (0.5 s) of quiet it
-showed a roster that missed most of the room (up to 50 of 50). A joiner that saw
-another join at the same moment now waits for STORM_WAIT (1.5 s) of quiet. The
-3N design of 2026-12-01 cost 150 deliveries a join; the N*N one before it, 2,550.
-"Settled" ran 1.9-3.6 s in four runs and 13.5 s in one, on a busy machine.
+Presence costs what it did: 2N, the joined to each member and each member's here
+(WHO_WAIT, STORM_WAIT and the 2N design are unchanged). History adds 51 a joiner:
+the last chunk its probe reads, here one line (a line said alone is a chunk of its
+own), and the 50 lines its consumer reads from there. In one storm the count was
+20 x 50: the management API now and then misses a short-lived channel's
+deliveries (one start in 24, in a separate test), and the probe's is one. A joiner
+reads its history as it starts, before its name is typed, so the storm's times
+are those of before, within the noise of a busy machine.
 """
 import argparse
 import base64
@@ -58,18 +75,21 @@ import os
 import sys
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from bench import (ROSTER, START_TIMEOUT, BenchError, Child, conclude, cpu_seconds, fmt,
-                   quiet_cpu, stop_all)
+from bench import (ROSTER, START_TIMEOUT, BenchError, Child, bench_line, conclude, cpu_seconds,
+                   fmt, quiet_cpu, stop_all, wait_for_lines)
 
 TOOLS = Path(__file__).resolve().parent
 API = os.environ.get("RABBIT_CTL_URI", "http://guest:guest@localhost:15672")
 STATS_QUIET = 6  # seconds: one stats refresh (5 s) and a margin
 KILL_WAIT = 5  # seconds that the others have to tell a kill
 STORM_WAIT = 300  # seconds: an upper bound on a storm, for the old design
+HISTORY = "chat.history"  # the stream of the room's lines
+HISTORY_LINES = 50  # lines said in the room before the joins: what a joiner shows
 
 
 class Broker:
@@ -96,16 +116,23 @@ class Broker:
         return len(self.call("GET", f"/vhosts/{self.vhost}/connections"))
 
     def deliveries(self):
-        """The vhost's deliveries so far, once the count has stopped moving."""
+        """The vhost's deliveries so far, and those from the stream HISTORY among
+        them (none if there is no stream), once both counts have stopped moving."""
         def read():
             stats = self.call("GET", f"/vhosts/{self.vhost}").get("message_stats", {})
-            return stats.get("deliver_get", 0)
-        count, since = read(), time.perf_counter()
+            try:
+                stream = self.call("GET", f"/queues/{self.vhost}/{HISTORY}").get("message_stats", {})
+            except urllib.error.HTTPError as error:
+                if error.code != 404:
+                    raise
+                stream = {}
+            return stats.get("deliver_get", 0), stream.get("deliver_get", 0)
+        counts, since = read(), time.perf_counter()
         while time.perf_counter() - since < STATS_QUIET:
             time.sleep(0.5)
-            if (now := read()) != count:
-                count, since = now, time.perf_counter()
-        return count
+            if (now := read()) != counts:
+                counts, since = now, time.perf_counter()
+        return counts
 
 
 def start(python, service, uri, names):
@@ -151,32 +178,53 @@ def quiet(clients, timeout, idle=0):
     return last_busy
 
 
+def say_history(client):
+    """`client` says HISTORY_LINES lines, and sees them all come back."""
+    client.send("\n".join(bench_line("earlier", seq) for seq in range(HISTORY_LINES)))
+    wait_for_lines([client], "earlier", HISTORY_LINES)
+    if len(client.arrivals_of("earlier")) < HISTORY_LINES:
+        raise BenchError(f"{client.name}: its {HISTORY_LINES} lines did not all come back")
+
+
 def run(python, service, broker, clients, storm):
     """Every phase; return the figures."""
     r = {}
-    print(f"join: {clients} clients, one after another ...", flush=True)
+    print(f"join: {HISTORY_LINES} lines said, then {clients} clients, one after another ...",
+          flush=True)
     names = [f"room-{i}" for i in range(1, clients + 1)]
-    room = start(python, service, broker.uri, names[:-1])
-    for client in room:
+    room = start(python, service, broker.uri, names[:1])
+    room[0].send(room[0].name)
+    roster(room[0], START_TIMEOUT)
+    say_history(room[0])
+    room += start(python, service, broker.uri, names[1:-1])
+    for client in room[1:]:
         client.send(client.name)
         roster(client, START_TIMEOUT)
+    quiet(room, STORM_WAIT)
+    # The join's deliveries count from the joiner's start: it reads the room's
+    # last lines from the stream as it starts, before it is given its name.
+    before = broker.deliveries()
     last = start(python, service, broker.uri, names[-1:])[0]
     quiet(room + [last], STORM_WAIT)
-    before = broker.deliveries()
     last.send(last.name)
     (seen, _), others = roster(last, START_TIMEOUT), set(names[:-1])
     r["roster"] = f"{len(seen & others)}" + (f" +{len(seen - others)}" if seen - others else "")
     r["roster_right"] = seen == others
     room.append(last)
     quiet(room, STORM_WAIT)
-    r["join"] = broker.deliveries() - before
+    after = broker.deliveries()
+    r["join"], r["join_history"] = (a - b for a, b in zip(after, before, strict=True))
+    r["join_presence"] = r["join"] - r["join_history"]
+    r["earlier"] = len(last.earlier)
     r["idle_conns"] = broker.connections() / len(room)
     r["idle_cpu"] = idle = idle_cpu(room)
 
     print(f"storm: {storm} more at the same moment ...", flush=True)
+    # Again from their start, which reads the room's last lines.
+    before = broker.deliveries()
     joiners = start(python, service, broker.uri, [f"room-{i}" for i in range(clients + 1, clients + storm + 1)])
     quiet(room + joiners, STORM_WAIT, idle)
-    before, peak, done = broker.deliveries(), [0], threading.Event()
+    peak, done = [0], threading.Event()
 
     def poll():
         while not done.wait(0.2):
@@ -199,7 +247,9 @@ def run(python, service, broker, clients, storm):
             welcome = next(t for t, line in client.other if line.startswith("Welcome"))
             print(f"  {client.name} missed {count}: welcome at {welcome - started:.2f} s, "
                   f"roster at {at - started:.2f} s", flush=True)
-    r["storm_deliveries"] = broker.deliveries() - before
+    r["storm_deliveries"], r["storm_history"] = (
+        a - b for a, b in zip(broker.deliveries(), before, strict=True))
+    r["storm_earlier"] = min(len(client.earlier) for client in joiners)
     r["peak_conns"] = peak[0] / (len(room) + len(joiners))
 
     print("kill: SIGKILL one client ...", flush=True)
@@ -222,8 +272,12 @@ def report(r, clients, storm):
     n = clients - 1
     rows = [
         (f"joiner {clients}: others its roster names", r["roster"], f"exactly the {n}", r["roster_right"]),
-        (f"join into {n}: deliveries", r["join"], f"<= 2N+12 ({2 * n + 12})", r["join"] <= 2 * n + 12),
-        (f"join into {n}: deliveries per member", r["join"] / n, "about 2", None),
+        (f"joiner {clients}: earlier lines it showed", r["earlier"], f"{HISTORY_LINES}", None),
+        (f"join into {n}: deliveries, presence", r["join_presence"], f"<= 2N+12 ({2 * n + 12})",
+         r["join_presence"] <= 2 * n + 12),
+        (f"join into {n}: presence per member", r["join_presence"] / n, "about 2", None),
+        (f"join into {n}: deliveries, {HISTORY}", r["join_history"], f"{HISTORY_LINES} + a chunk", None),
+        (f"join into {n}: deliveries, all", r["join"], "", None),
         ("idle CPU per client (ms/s)", r["idle_cpu"] * 1000, "", None),
         ("connections per idle client", r["idle_conns"], "<= 3", r["idle_conns"] <= 3),
         (f"storm of {storm} into {clients}: settled (s)", r["storm_settle"], "", None),
@@ -231,7 +285,10 @@ def report(r, clients, storm):
         (f"storm: rosters missing someone (of {storm})", r["storm_missing"], f"<= {short_allowed(storm)}",
          r["storm_missing"] <= short_allowed(storm)),
         (f"storm: most of the {clients} one roster missed", r["storm_most_missed"], "", None),
-        ("storm: deliveries", r["storm_deliveries"], "", None),
+        ("storm: deliveries, presence", r["storm_deliveries"] - r["storm_history"], "", None),
+        (f"storm: deliveries, {HISTORY}", r["storm_history"], "", None),
+        ("storm: deliveries, all", r["storm_deliveries"], "", None),
+        ("storm: fewest earlier lines a newcomer showed", r["storm_earlier"], f"{HISTORY_LINES}", None),
         ("storm: connections per client, peak", r["peak_conns"], "", None),
         (f"kill: all {r['others']} others told (s)", r["kill"], f"<= 2 (waited {KILL_WAIT})",
          r["told"] == r["others"] and r["kill"] <= 2),
