@@ -924,12 +924,19 @@ def within(seconds, function, *args):
     BROKER_ERRORS or still runs. A stalled broker can hold a publish, and
     then the close of its connection, for ever: an eventlet.Timeout in the
     caller's thread would end the publish, but then wait for that close. If
-    the thread ends later, what it sent goes out after all."""
+    the thread ends later, what it sent goes out after all.
+
+    A publish that still runs holds the one pooled connection (see
+    publish_on_one_connection), and every later publish would wait for it.
+    If its node went without closing that connection, they would wait for
+    ever: the publish waits for a confirm, and kombu's retry for a polite
+    close, neither with a timeout. So later publishes get a connection of
+    their own."""
     calling = eventlet.spawn(returned, function, *args)
-    done = False
     with eventlet.Timeout(seconds, False):
-        done = calling.wait()
-    return done
+        return calling.wait()
+    publish_on_a_new_connection()
+    return False
 
 
 def returned(function, *args):
@@ -1295,10 +1302,9 @@ class NameQueue:
                 # The room must reach us before we tell it we are here.
                 self.queue_consumer.consuming.wait()
                 connect(connection, self.container.config["AMQP_URI"])
-                channel = declare(connection, queue)
                 # Exclusive: a second claim gets ACCESS_REFUSED, atomically.
-                channel.basic_consume(queue.name, callback=wills.append,
-                                      exclusive=True)
+                channel = declare(connection, queue, callback=wills.append,
+                                  exclusive=True)
                 # Only once we consume: a will nobody takes expires at once.
                 Producer(channel).publish(dataclasses.asdict(Left(name)),
                                           routing_key=queue.name)
@@ -1377,13 +1383,16 @@ def last_offset(connection, queue, uri):
     return max(offsets)
 
 
-def declare(connection, queue):
-    """Declare `queue` on a new channel of `connection`, and return the
-    channel. A node that is stopping answers NOT_FOUND for a while."""
+def declare(connection, queue, **consume):
+    """Declare `queue` on a new channel of `connection` and, given
+    basic_consume's arguments, consume it; return the channel. A node that
+    is stopping answers NOT_FOUND to either for a while: try again."""
     while True:
         try:
             channel = connection.channel()
             queue(channel).declare()
+            if consume:
+                channel.basic_consume(queue.name, **consume)
             return channel
         except NotFound:
             eventlet.sleep(0.2)
@@ -1431,6 +1440,18 @@ def publish_on_one_connection():
     publish. One is enough for a chat: every worker shares it, and a second
     publish waits its turn."""
     pools.set_limit(1)
+
+
+def publish_on_a_new_connection():
+    """Leave the pooled connection to the publish that holds it, and have the
+    next publish open another, from the first node listed: kombu's pools
+    start again, empty. Both groups go, as a producer pool takes its
+    connection from the connection pool of the same broker. Nothing is
+    closed: closing a socket that a green thread waits on would leave that
+    thread waiting for ever (eventlet's hub does not wake it). The old
+    connection goes with its pool, once its publish has ended."""
+    pools.connections.clear()
+    pools.producers.clear()
 
 
 def close_idle_connections():

@@ -2031,6 +2031,25 @@ def test_a_stalled_broker_costs_a_notice_not_the_exit(
     assert term.exitstatus == 0 and time.monotonic() - started < 2
 
 
+def test_a_publish_stuck_on_a_node_that_went_holds_up_no_other(
+        terminals, chat_command, broker_proxy, amqp_uri):
+    """A node goes, but the connection of a publish in flight is neither
+    answered nor closed: the next line goes out through another node."""
+    watcher = unique("watcher")
+    watcher_term = terminals(watcher)  # straight to the broker
+    name = unique("ann")
+    # The proxy is the first node listed, so the client starts there.
+    term = terminals(name, chat_command(broker=f"{broker_proxy.uri};{amqp_uri}"))
+    watcher_term.expect_exact(f"* {name} joined")
+
+    broker_proxy.refuse()  # the node is gone for new connections,
+    broker_proxy.stall()  # and its old ones stay open, silent
+    term.sendline("into the void")
+    term.expect_exact("! not sent: into the void", timeout=5)
+    term.sendline("through another node")
+    watcher_term.expect_exact(f"{name}: through another node", timeout=5)
+
+
 def test_a_client_that_comes_back_joins_the_room_again(
         terminals, chat_command, broker_proxy):
     watcher = unique("watcher")
