@@ -2031,16 +2031,24 @@ def test_a_stalled_broker_costs_a_notice_not_the_exit(
     assert term.exitstatus == 0 and time.monotonic() - started < 2
 
 
+def ann_watched(terminals, command):
+    """ann, started with `command`, and a watcher straight to the broker,
+    who has seen her join."""
+    watcher = unique("watcher")
+    watcher_term = terminals(watcher)
+    name = unique("ann")
+    term = terminals(name, command)
+    watcher_term.expect_exact(f"* {name} joined")
+    return (name, term), (watcher, watcher_term)
+
+
 def test_a_publish_stuck_on_a_node_that_went_holds_up_no_other(
         terminals, chat_command, broker_proxy, amqp_uri):
     """A node goes, but the connection of a publish in flight is neither
     answered nor closed: the next line goes out through another node."""
-    watcher = unique("watcher")
-    watcher_term = terminals(watcher)  # straight to the broker
-    name = unique("ann")
     # The proxy is the first node listed, so the client starts there.
-    term = terminals(name, chat_command(broker=f"{broker_proxy.uri};{amqp_uri}"))
-    watcher_term.expect_exact(f"* {name} joined")
+    (name, term), (watcher, watcher_term) = ann_watched(
+        terminals, chat_command(broker=f"{broker_proxy.uri};{amqp_uri}"))
 
     broker_proxy.refuse()  # the node is gone for new connections,
     broker_proxy.stall()  # and its old ones stay open, silent
@@ -2052,11 +2060,8 @@ def test_a_publish_stuck_on_a_node_that_went_holds_up_no_other(
 
 def test_a_client_that_comes_back_joins_the_room_again(
         terminals, chat_command, broker_proxy):
-    watcher = unique("watcher")
-    watcher_term = terminals(watcher)  # straight to the broker
-    name = unique("ann")
-    term = terminals(name, chat_command(broker=broker_proxy.uri))
-    watcher_term.expect_exact(f"* {name} joined")
+    (name, term), (watcher, watcher_term) = ann_watched(
+        terminals, chat_command(broker=broker_proxy.uri))
 
     broker_proxy.cut()  # its connections go; new ones get through
     watcher_term.expect_exact(f"* {name} left", timeout=5)  # the will
@@ -2069,11 +2074,8 @@ def test_a_client_that_comes_back_joins_the_room_again(
 
 def test_a_client_shows_what_was_said_while_it_was_away(
         terminals, chat_command, broker_proxy):
-    watcher = unique("watcher")
-    watcher_term = terminals(watcher)  # straight to the broker
-    name = unique("ann")
-    term = terminals(name, chat_command(broker=broker_proxy.uri))
-    watcher_term.expect_exact(f"* {name} joined")
+    (name, term), (watcher, watcher_term) = ann_watched(
+        terminals, chat_command(broker=broker_proxy.uri))
 
     broker_proxy.refuse()  # away, and kept away while the room talks
     broker_proxy.cut()
