@@ -11,7 +11,8 @@
 - nameko makes each container's extensions from the class attributes. A
   *shared extension* is one per container and class: Stdin and Stdout share a
   Console; all that read from the broker share a ChatQueueConsumer.
-Read on: events, extensions, ``Chat``, its ``Person``, ``main``; then the rest.
+Read on: events, extensions, ``Chat``, its ``Person`` and ``Backlog``,
+``main``; then the rest.
 """
 import argparse
 import collections
@@ -498,11 +499,11 @@ class Chat:
         """Welcome the user, show what was said in the last minutes, and tell
         the room, whose members answer."""
         self.stdout.show(f"Welcome to chat, {name}!")
-        self.user.joined()
+        self.user.backlog.joined()
         sent = self.send(Joined(name, reply_to=CLIENT_ID))
         # A script logs in at once, and the earlier lines may still come.
-        self.user.wait_for_earlier_lines()
-        self.user.forget_old_lines()
+        self.user.backlog.wait_for_earlier_lines()
+        self.user.backlog.forget_old_lines()
         self.show_earlier()
         if not sent:
             # No answers will come: show the room as far as we know it.
@@ -517,8 +518,8 @@ class Chat:
         # Reconnected fires before the consumers are back, so this runs
         # before any line missed is handled: those lines are held, to show
         # the latest together, once they are all in.
-        self.user.came_back()
-        self.user.wait_for_missed_lines()
+        self.user.backlog.came_back()
+        self.user.backlog.wait_for_missed_lines()
         self.show_earlier()
         # The name's connection broke with the consumer's, as a rule (a lost
         # network, a node that stopped), and the broker has told the room we
@@ -539,8 +540,8 @@ class Chat:
     def show_earlier(self):
         """Show the lines held, said before we joined or came back, each
         marked with the time it was said; from then on, lines as they come."""
-        left_out = self.user.left_out
-        earlier = self.user.stop_holding()
+        left_out = self.user.backlog.left_out
+        earlier = self.user.backlog.release()
         if left_out == 1:
             self.stdout.show("! 1 earlier line left out")
         elif left_out:
@@ -589,10 +590,11 @@ class Chat:
         if message is None:
             return
         said_at = when_said(message.at)
-        if said_at is not None and self.user.is_earlier(said_at):
-            if self.user.holding:
-                self.user.hold(said_at, message)
-            elif self.user.is_recent(said_at):
+        backlog = self.user.backlog
+        if said_at is not None and backlog.is_earlier(said_at):
+            if backlog.holding:
+                backlog.hold(said_at, message)
+            elif backlog.worth_showing(said_at):
                 self.show_earlier_line(said_at, message)
             return
         if not self.user.name:
@@ -672,15 +674,13 @@ class Chat:
 
 class Person:
     """The user, as workers see it: the name held, the room as far as this
-    client knows it, and the lines held to be shown together. Workers share
-    it without a lock: green threads switch only where one waits (for I/O,
-    or in a sleep), and each change to a Person is made between waits.
-    `consuming` is set once the consumers are ready, and reset when the
-    connection is made again."""
+    client knows it, and the backlog of lines to show. Workers share it
+    without a lock: green threads switch only where one waits (for I/O, or
+    in a sleep), and each change to a Person is made between waits.
+    `consuming` is the queue consumer's, for the backlog."""
 
     def __init__(self, name_queue, consuming):
         self.name_queue = name_queue
-        self.consuming = consuming
         self.name = None
         # The others logged in, and those who left: a late answer from one
         # who left must not bring them back.
@@ -692,19 +692,8 @@ class Person:
         # another joiner, by time.monotonic(): a joiner waits for quiet.
         self.room_changed_at = 0
         self.someone_joined_at = 0
-        # Lines said before we joined, or while we were away, are earlier:
-        # shown marked with their time. `since` is when we joined or came
-        # back (UTC), and None until we join: then every line is earlier.
-        # While `holding`, earlier lines are kept in `earlier`, the latest
-        # HISTORY_LINES, to be shown together; `left_out` counts those the
-        # deque let go, and `held_at` (time.monotonic()) is when the last
-        # came. `oldest` is the time of the oldest line worth showing.
-        self.since = None
-        self.oldest = None
-        self.holding = True
-        self.earlier = collections.deque(maxlen=HISTORY_LINES)
-        self.left_out = 0
-        self.held_at = 0
+        # Lines said before we joined, or while we were away.
+        self.backlog = Backlog(consuming)
 
     def claim(self, name, wait):
         """Hold `name`, instead of any name held before: False if another
@@ -733,78 +722,7 @@ class Person:
     def leave_the_room(self):
         """Hold no name; hold the lines said, until we join again."""
         self.name = None
-        self.since = None
-        self.holding = True
-
-    def joined(self):
-        """Note that we joined: lines said before now are earlier, and those
-        of the last HISTORY_AGE are shown."""
-        self.since = this_millisecond()
-        self.oldest = self.since - HISTORY_AGE
-
-    def came_back(self):
-        """Note that our connection is back: the lines said before now were
-        missed, and are held until they are all in."""
-        self.since = this_millisecond()
-        self.oldest = None
-        self.holding = True
-
-    def is_earlier(self, said_at):
-        """Whether a line said at `said_at` was said before we joined or
-        came back."""
-        return self.since is None or said_at < self.since
-
-    def is_recent(self, said_at):
-        """Whether an earlier line said at `said_at` is worth showing."""
-        return self.oldest is None or said_at >= self.oldest
-
-    def hold(self, said_at, message):
-        """Keep an earlier line to show later: the deque keeps the latest."""
-        if len(self.earlier) == self.earlier.maxlen:
-            self.left_out += 1
-        self.earlier.append((said_at, message))
-        self.held_at = time.monotonic()
-
-    def forget_old_lines(self):
-        """Let go of the lines held that are older than `oldest`, and of the
-        count of those left out: a joiner reads the stream's latest lines,
-        and shows the latest, with no count of the others."""
-        recent = [(said_at, message) for said_at, message in self.earlier
-                  if self.is_recent(said_at)]
-        self.earlier = collections.deque(recent, maxlen=HISTORY_LINES)
-        self.left_out = 0
-
-    def stop_holding(self):
-        """Give back the earlier lines held, oldest first, and hold no more:
-        from now on, lines are shown as they come."""
-        earlier = list(self.earlier)
-        self.earlier.clear()
-        self.left_out = 0
-        self.holding = False
-        return earlier
-
-    def wait_for_earlier_lines(self):
-        """Wait until no earlier line has come for CATCH_UP_QUIET, as the
-        broker sends them back to back; CATCH_UP_WAIT at most."""
-        with eventlet.Timeout(CATCH_UP_WAIT, False):
-            self.wait_for_quiet_since(self.held_at)
-
-    def wait_for_missed_lines(self):
-        """Wait until the consumers are back, then for the lines missed, as
-        for earlier lines; CATCH_UP_WAIT at most in all. The first line may
-        come a moment after the consumers, so the quiet starts then."""
-        with eventlet.Timeout(CATCH_UP_WAIT, False):
-            self.consuming.wait()
-            self.wait_for_quiet_since(time.monotonic())
-
-    def wait_for_quiet_since(self, start):
-        """Wait until CATCH_UP_QUIET has passed since `start` and since the
-        last earlier line came, both by time.monotonic()."""
-        while True:
-            quiet = time.monotonic() - max(start, self.held_at)
-            if quiet >= CATCH_UP_QUIET:
-                break
-            eventlet.sleep(CATCH_UP_QUIET - quiet)
+        self.backlog.start_over()
 
     def room_changed(self):
         """Note that the room told us of someone: a joiner waits for quiet."""
@@ -837,6 +755,104 @@ class Person:
         with eventlet.Timeout(seconds, False):
             while self.lines_in_flight > 0:
                 eventlet.sleep(0.01)
+
+
+class Backlog:
+    """The lines said before the user joined, or while the client was away:
+    earlier lines, shown marked with the time each was said. While it holds
+    them, it keeps the latest HISTORY_LINES, to be shown together; then
+    earlier lines are shown as they come, and the others live."""
+
+    def __init__(self, consuming):
+        # Set once the consumers are ready, and reset when the connection is
+        # made again: the lines missed come after.
+        self.consuming = consuming
+        # When we joined or came back, in UTC: lines said before are earlier.
+        # None until we join: then every line is.
+        self.since = None
+        # Lines said before `not_before` are not worth showing; None: all are.
+        self.not_before = None
+        self.holding = True
+        self.lines = collections.deque(maxlen=HISTORY_LINES)
+        # How many lines the deque let go, for the latest to stay.
+        self.left_out = 0
+        # When a line was last held, by time.monotonic().
+        self.last_held_at = 0
+
+    def start_over(self):
+        """Hold every line said, until we join again."""
+        self.since = None
+        self.holding = True
+
+    def joined(self):
+        """Note that we joined: lines said before now are earlier, and those
+        of the last HISTORY_AGE are worth showing."""
+        self.since = this_millisecond()
+        self.not_before = self.since - HISTORY_AGE
+
+    def came_back(self):
+        """Note that our connection is back: the lines said before now were
+        missed, and are held until they are all in."""
+        self.since = this_millisecond()
+        self.not_before = None
+        self.holding = True
+
+    def is_earlier(self, said_at):
+        """Whether a line said at `said_at` was said before we joined or
+        came back."""
+        return self.since is None or said_at < self.since
+
+    def worth_showing(self, said_at):
+        """Whether an earlier line said at `said_at` is recent enough."""
+        return self.not_before is None or said_at >= self.not_before
+
+    def hold(self, said_at, message):
+        """Keep an earlier line to show later: the deque keeps the latest."""
+        if len(self.lines) == self.lines.maxlen:
+            self.left_out += 1
+        self.lines.append((said_at, message))
+        self.last_held_at = time.monotonic()
+
+    def forget_old_lines(self):
+        """Let go of the lines held that are not worth showing, and of the
+        count of those left out: a joiner reads the stream's latest lines,
+        and shows the latest, with no count of the others."""
+        recent = [(said_at, message) for said_at, message in self.lines
+                  if self.worth_showing(said_at)]
+        self.lines = collections.deque(recent, maxlen=HISTORY_LINES)
+        self.left_out = 0
+
+    def release(self):
+        """Give back the lines held, oldest first, and hold no more: from
+        now on, lines are shown as they come."""
+        lines = list(self.lines)
+        self.lines.clear()
+        self.left_out = 0
+        self.holding = False
+        return lines
+
+    def wait_for_earlier_lines(self):
+        """Wait until no earlier line has come for CATCH_UP_QUIET, as the
+        broker sends them back to back; CATCH_UP_WAIT at most."""
+        with eventlet.Timeout(CATCH_UP_WAIT, False):
+            self.wait_for_quiet_since(self.last_held_at)
+
+    def wait_for_missed_lines(self):
+        """Wait until the consumers are back, then for the lines missed, as
+        for earlier lines; CATCH_UP_WAIT at most in all. The first line may
+        come a moment after the consumers, so the quiet starts then."""
+        with eventlet.Timeout(CATCH_UP_WAIT, False):
+            self.consuming.wait()
+            self.wait_for_quiet_since(time.monotonic())
+
+    def wait_for_quiet_since(self, start):
+        """Wait until CATCH_UP_QUIET has passed since `start` and since the
+        last line held, both by time.monotonic()."""
+        while True:
+            quiet = time.monotonic() - max(start, self.last_held_at)
+            if quiet >= CATCH_UP_QUIET:
+                break
+            eventlet.sleep(CATCH_UP_QUIET - quiet)
 
 
 def main(service=Chat):

@@ -768,8 +768,8 @@ def test_a_message_time_is_iso_8601(at, utc):
 
 def test_chat_shows_what_it_missed_once_back_the_latest_with_a_count(chat):
     chat.user.name = "ann"
-    chat.user.joined()
-    chat.user.stop_holding()
+    chat.user.backlog.joined()
+    chat.user.backlog.release()
     rejoining = eventlet.spawn(chat.join_again)
     eventlet.sleep(0)  # it runs until it waits for the lines missed
     missed = []
