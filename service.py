@@ -6,8 +6,9 @@
 - An *entrypoint* decorates a method and says when it runs: ``@stdin`` runs it
   with each line typed. Each time, nameko spawns a *worker*, a green thread
   that calls the method on a new instance of the class: 10 at once at most.
-- A *dependency provider* is a class attribute, like ``stdout = Stdout()``. In
-  a worker, it holds what ``get_dependency`` returned. What lasts, it keeps.
+- A *dependency provider* is a class attribute, like ``stdout = Stdout()``. On
+  each worker's instance, nameko sets it to what the provider's
+  ``get_dependency`` returns. What must outlast a call lives in the provider.
 - nameko makes each container's extensions from the class attributes. A
   *shared extension* is one per container and class: Stdin and Stdout share a
   Console; all that read from the broker share a ChatQueueConsumer.
@@ -290,8 +291,9 @@ HISTORY_ARGUMENTS = {
 
 class HistoryConsumer(Consumer):
     """nameko's @consume, reading the room's lines from the stream, on the
-    chat's queue consumer. nameko's Consumer sets a prefetch and acknowledges
-    each line once its worker is done, which a stream requires: it sends
+    chat's queue consumer. A stream requires a prefetch, which the queue
+    consumer sets (max_workers), and an acknowledgement of each line, which
+    nameko's Consumer sends once the line's worker is done: the stream sends
     more lines as earlier ones are acknowledged. Nothing read is removed.
 
     Two things differ from nameko's Consumer: where reading starts, and where
@@ -1318,7 +1320,8 @@ class NameQueue:
                 # The room must reach us before we tell it we are here.
                 self.queue_consumer.consuming.wait()
                 connect(connection, self.container.config["AMQP_URI"])
-                # Exclusive: a second claim gets ACCESS_REFUSED, atomically.
+                # An exclusive consumer: a second claim gets ACCESS_REFUSED,
+                # atomically. (The queue is not exclusive: see the README.)
                 channel = declare(connection, queue, callback=wills.append,
                                   exclusive=True)
                 # Only once we consume: a will nobody takes expires at once.
